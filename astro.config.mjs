@@ -1,0 +1,27 @@
+// Astro builds a fully static site; the functions in api/ are served beside it (locally by scripts/serve.ts).
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+
+const vercelUrl = process.env.VERCEL_PROJECT_PRODUCTION_URL;
+const site = process.env.SITE_URL ?? (vercelUrl ? `https://${vercelUrl}` : 'http://localhost:4321');
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // Inline the CSS so a reading page arrives in one response.
+    inlineStylesheets: 'always',
+  },
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+  markdown: { syntaxHighlight: false },
+  devToolbar: { enabled: false },
+  security: {
+    // Astro hashes its own inlined styles and scripts; Pagefind's search needs WebAssembly.
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+});

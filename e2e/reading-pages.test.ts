@@ -1,0 +1,96 @@
+// The reading side without JavaScript: no script on reading pages, one round trip, filters that work with JS off, print.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { distDir, launchBrowser, openPage, readingPages, serveSite, type Site } from './support/site.ts';
+
+let site: Site;
+let browser: Browser;
+
+before(async () => {
+  site = await serveSite();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const builtHtml = (path: string) => readFile(join(distDir, path, 'index.html'), 'utf8');
+
+describe('reading pages', () => {
+  for (const path of readingPages) {
+    it(`ships no JavaScript on ${path}`, async () => {
+      const html = await builtHtml(path);
+      assert.doesNotMatch(html, /<script/i, 'the built HTML contains no script tag');
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(request.url());
+      });
+      await page.goto(site.url(path), { waitUntil: 'networkidle' });
+      assert.deepEqual(scripts, []);
+      await context.close();
+    });
+
+    it(`fits ${path} with its critical CSS into 14 KB gzipped`, async () => {
+      const html = await builtHtml(path);
+      assert.match(html, /<style>/, 'the CSS is inlined');
+      const size = gzipSync(html, { level: 9 }).length;
+      assert.ok(size <= 14 * 1024, `${path} is ${size} bytes gzipped`);
+    });
+  }
+
+  it('filters the case library by area with JavaScript turned off', async () => {
+    const { page } = await openPage(browser, site.url('/cases/'), { javaScriptEnabled: false });
+    const visible = () => page.locator('.case-item:visible').count();
+    const all = await visible();
+    assert.ok(all >= 8, `the library lists all cases (${all})`);
+    await page.getByRole('group', { name: 'Type' }).getByLabel('Politikudvikling').check();
+    const policy = await visible();
+    assert.ok(policy > 0 && policy < all, `policy cases only (${policy} of ${all})`);
+    for (const href of await page.locator('.case-item:visible a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+      assert.ok(['/cases/gentofte-opgaveudvalg/', '/cases/fredericia-vision-kommuneplan/'].includes(href ?? ''), `${href} is a policy case`);
+    }
+    assert.equal(await page.locator('.case-count').innerText(), `Antal cases vist: ${policy}`);
+    await page.getByLabel('Kommune').selectOption({ label: 'Gentofte' });
+    assert.equal(await visible(), 1, 'municipality and type combine');
+    await page.getByRole('button', { name: 'Nulstil filtre' }).click();
+    assert.equal(await visible(), all);
+    await page.context().close();
+  });
+
+  it('opens a facet URL already filtered', async () => {
+    const { page } = await openPage(browser, site.url('/cases/kommune/kolding/'), { javaScriptEnabled: false });
+    const titles = await page.locator('.case-item:visible h2').allInnerTexts();
+    assert.equal(titles.length, 1);
+    assert.match(titles[0], /Seest/);
+    await page.context().close();
+  });
+
+  it('links every principle to the cases that show it, and each case back to its principles', async () => {
+    const { page } = await openPage(browser, site.url('/cases/seest/'));
+    const principleLinks = await page.locator('#principper + ul a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    assert.ok(principleLinks.length > 0);
+    for (const href of principleLinks) {
+      const { page: principle } = await openPage(browser, site.url(href!));
+      assert.ok(await principle.locator('a[href="/cases/seest/"]').count(), `${href} links back to Seest`);
+      await principle.context().close();
+    }
+    await page.context().close();
+  });
+
+  it('prints the whole charter without menus', async () => {
+    const { page } = await openPage(browser, site.url('/charter/'));
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.site-header').isVisible(), false);
+    const printed = await page.locator('.print-principle').count();
+    assert.equal(printed, 11);
+    assert.equal(await page.locator('.print-principle').first().isVisible(), true);
+    await page.context().close();
+  });
+});

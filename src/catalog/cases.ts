@@ -1,0 +1,68 @@
+// Reads the case and principle collections and derives what the pages need: sort order, facets, cross-links.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { findMunicipality } from '../data/municipalities.ts';
+import { areas, forms, initiators, kinds } from '../data/vocabulary.ts';
+import { strings } from '../i18n/index.ts';
+import { slugify, type Facet } from '../routes.ts';
+
+export type CaseEntry = CollectionEntry<'cases'>;
+export type PrincipleEntry = CollectionEntry<'principles'>;
+
+const collator = new Intl.Collator('da');
+
+export async function getCases(): Promise<CaseEntry[]> {
+  const cases = await getCollection('cases');
+  return cases.sort((a, b) => collator.compare(a.data.title, b.data.title));
+}
+
+export async function getPrinciples(): Promise<PrincipleEntry[]> {
+  const principles = await getCollection('principles');
+  return principles.sort((a, b) => a.data.number - b.data.number);
+}
+
+/** The cases that reference a principle, in title order. */
+export function casesShowing(principleId: string, cases: CaseEntry[]): CaseEntry[] {
+  return cases.filter((c) => c.data.principles.some((p) => p.id === principleId));
+}
+
+/** A case's value(s) for each facet, as URL segments. */
+export function facetValues(entry: CaseEntry): Record<Facet, string[]> {
+  return {
+    municipality: [slugify(entry.data.municipality)],
+    area: [...entry.data.areas],
+    kind: [entry.data.kind],
+    form: [entry.data.form],
+    initiator: [...entry.data.initiators],
+  };
+}
+
+export interface FacetOption {
+  value: string;
+  label: string;
+}
+
+/** The options of every facet: the fixed vocabularies, and the municipalities that have cases. */
+export function facetOptions(cases: CaseEntry[]): Record<Facet, FacetOption[]> {
+  const t = strings();
+  const municipalityNames = [...new Set(cases.map((c) => c.data.municipality))].sort(collator.compare);
+  return {
+    municipality: municipalityNames.map((name) => ({ value: slugify(name), label: name })),
+    area: areas.map((value) => ({ value, label: t.labels.areas[value] })),
+    kind: kinds.map((value) => ({ value, label: t.labels.kinds[value] })),
+    form: forms.map((value) => ({ value, label: t.labels.forms[value] })),
+    initiator: initiators.map((value) => ({ value, label: t.labels.initiators[value] })),
+  };
+}
+
+/** "2004–2010", "ca. 2015–igangværende" or "2012". */
+export function formatPeriod(period: CaseEntry['data']['period']): string {
+  const t = strings();
+  const prefix = period.approximate ? `${t.cases.circa} ` : '';
+  if (period.end === undefined) return `${prefix}${period.start}`;
+  const end = period.end === 'igangværende' ? t.cases.ongoing : String(period.end);
+  return `${prefix}${period.start}–${end}`;
+}
+
+export function regionOf(entry: CaseEntry): string | undefined {
+  return findMunicipality(entry.data.municipality)?.region;
+}

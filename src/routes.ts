@@ -1,0 +1,44 @@
+// The one route table: every internal URL on the site is built here.
+
+/** Turns a Danish name into a URL segment: "Hjørring" → "hjoerring". */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replaceAll('æ', 'ae')
+    .replaceAll('ø', 'oe')
+    .replaceAll('å', 'aa')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The case facets, each with its Danish URL segment. */
+export const facets = {
+  municipality: 'kommune',
+  area: 'omraade',
+  kind: 'type',
+  form: 'form',
+  initiator: 'initiativ',
+} as const;
+
+export type Facet = keyof typeof facets;
+
+export const routes = {
+  home: '/',
+  manifest: '/manifest/',
+  charter: '/charter/',
+  principle: (slug: string) => `/charter/${slug}/`,
+  about: '/hvad-er-samskabelse/',
+  cases: '/cases/',
+  case: (slug: string) => `/cases/${slug}/`,
+  casesBy: (facet: Facet, value: string) => `/cases/${facets[facet]}/${value}/`,
+  map: '/kort/',
+  search: '/soeg/',
+  sign: '/underskriv/',
+  join: '/bliv-medlem/',
+  accessibility: '/tilgaengelighed/',
+  aboutSite: '/om/',
+  rss: '/rss.xml',
+  sitemap: '/sitemap-index.xml',
+} as const;
