@@ -40,7 +40,7 @@ describe('site features', () => {
 
   it('places every case on the map as a link at its municipality', async () => {
     const { page } = await openPage(browser, site.url('/kort/'), { javaScriptEnabled: false });
-    const svg = page.locator('svg[role="img"]');
+    const svg = page.locator('.map-frame svg');
     assert.equal(await svg.count(), 1);
     const markers = await svg.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     const listed = await page.locator('#kortliste a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));

@@ -1,6 +1,6 @@
 // The content collections and their schemas: the one place where a case, a principle and a page are defined.
 // Every message is Danish and says what is allowed, because editors read them, not programmers.
-import { defineCollection, reference } from 'astro:content';
+import { defineCollection, reference, type SchemaContext } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { municipalityNames } from './data/municipalities.ts';
@@ -29,7 +29,7 @@ const year = (field: string) =>
     .min(1900, { error: `${field} skal være et årstal efter 1900.` })
     .max(2100, { error: `${field} skal være et årstal før 2100.` });
 
-export const caseSchema = ({ image }: { image: () => z.ZodTypeAny }) =>
+export const caseSchema = ({ image }: SchemaContext) =>
   z
     .object({
       title: text('en titel', 120),

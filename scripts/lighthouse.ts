@@ -1,0 +1,57 @@
+// `npm run audit`: Lighthouse (mobile) on the main page types of the built site; writes the scores to docs/benchmarks.md.
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { serveSite } from '../e2e/support/site.ts';
+
+const run = promisify(execFile);
+const pages = {
+  Forside: '/',
+  Charter: '/charter/',
+  Princip: '/charter/ligevaerd/',
+  Caseliste: '/cases/',
+  Case: '/cases/seest/',
+};
+const lighthouse = resolve('node_modules/lighthouse/cli/index.js');
+const chromeFlags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync';
+
+interface Report {
+  categories: Record<string, { title: string; score: number | null }>;
+}
+
+const site = await serveSite();
+const rows: string[] = [];
+let titles: string[] = [];
+try {
+  for (const [name, path] of Object.entries(pages)) {
+    const { stdout } = await run(
+      process.execPath,
+      [lighthouse, site.url(path), '--output=json', '--quiet', `--chrome-flags=${chromeFlags}`, '--form-factor=mobile'],
+      { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 },
+    );
+    const report = JSON.parse(stdout) as Report;
+    const categories = Object.values(report.categories);
+    titles = categories.map((c) => c.title);
+    const scores = categories.map((c) => (c.score === null ? 'n/a' : String(Math.round(c.score * 100))));
+    rows.push(`| ${name} (\`${path}\`) | ${scores.join(' | ')} |`);
+    console.log(`${name}: ${categories.map((c, i) => `${c.title} ${scores[i]}`).join(', ')}`);
+  }
+} finally {
+  await site.close();
+}
+
+const section = [
+  '<!-- lighthouse:start -->',
+  `Målt ${new Date().toISOString().slice(0, 10)} med Lighthouse (mobil) mod den byggede side, Chromium \`/usr/bin/chromium\`.`,
+  '',
+  `| Side | ${titles.join(' | ')} |`,
+  `| --- | ${titles.map(() => '---').join(' | ')} |`,
+  ...rows,
+  '<!-- lighthouse:end -->',
+].join('\n');
+
+const file = resolve('docs/benchmarks.md');
+const current = await readFile(file, 'utf8').catch(() => '# Benchmarks\n\n## Lighthouse\n\n<!-- lighthouse:start -->\n<!-- lighthouse:end -->\n');
+await writeFile(file, current.replace(/<!-- lighthouse:start -->[\s\S]*<!-- lighthouse:end -->/, section));
+console.log(`Skrev resultaterne i ${file}`);
