@@ -1,0 +1,41 @@
+// Makes the secret tokens behind confirm and withdraw links, and the hashes that are all the database keeps.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** Each purpose has its own lifetime, and a token only hashes to a match under its own purpose. */
+export const tokenPurposes = {
+  // A confirm link is for the days right after signing.
+  confirm: { lifetimeDays: 7 },
+  // A withdraw link sits in every mail and must keep working while the signature is up:
+  // taking consent back has to be as easy as giving it.
+  withdraw: { lifetimeDays: 365 },
+} as const;
+
+export type TokenPurpose = keyof typeof tokenPurposes;
+
+export const tokenBytes = 32; // 256 bits: far past guessing, and 43 characters in a link.
+
+/** A fresh random token, base64url so it survives a URL and a mail client untouched. */
+export function newToken(): string {
+  return randomBytes(tokenBytes).toString('base64url');
+}
+
+/** The hex sha256 of purpose and token: a confirm token can never pass as a withdraw token. */
+export function hashToken(purpose: TokenPurpose, token: string): string {
+  return createHash('sha256').update(`${purpose}:${token}`).digest('hex');
+}
+
+export function tokenExpiry(purpose: TokenPurpose, issuedAt: Date): Date {
+  return new Date(issuedAt.getTime() + tokenPurposes[purpose].lifetimeDays * 24 * 60 * 60 * 1000);
+}
+
+/** Does the token look like one we issued? Cheap to check before touching the database. */
+export function isWellFormedToken(token: unknown): token is string {
+  return typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+/** Compares two secrets without leaking, through timing, how much of them matched. */
+export function sameSecret(a: string, b: string): boolean {
+  const left = createHash('sha256').update(a).digest();
+  const right = createHash('sha256').update(b).digest();
+  return timingSafeEqual(left, right) && a.length === b.length;
+}

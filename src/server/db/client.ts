@@ -1,0 +1,137 @@
+// One small database interface with two engines behind it: PGlite for local work and tests, a pg Pool for DATABASE_URL.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export interface QueryResult<T> {
+  rows: T[];
+  /** Rows returned or affected, the same on both engines. */
+  rowCount: number;
+}
+
+/** What both a database and an open transaction can do. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export type Tx = Queryable;
+
+export interface Db extends Queryable {
+  readonly engine: 'pglite' | 'pg';
+  /** Runs fn inside BEGIN … COMMIT; any throw rolls back and is rethrown. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL. When set, pg is used and the PGlite options are ignored. */
+  connectionString?: string;
+  /** pg only: the schema every pooled connection starts in (tests use one schema per file). */
+  searchPath?: string;
+  /** pg only: pool size. */
+  maxConnections?: number;
+  /** PGlite only: a folder, or 'memory' for a database that lives as long as the process. */
+  dataDir?: string;
+  /** PGlite only: start from a dumped data folder (`dumpDataDir()`) instead of running initdb. */
+  loadDataDir?: Blob;
+}
+
+/** DATABASE_URL when set, else PGlite in `${DATA_DIR ?? '.data'}/pglite`. */
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
+  if (env.DATABASE_URL) return { connectionString: env.DATABASE_URL };
+  return { dataDir: join(env.DATA_DIR ?? '.data', 'pglite') };
+}
+
+// PGlite holds a whole Postgres in memory (up to about 1 GB), so a process opens each folder once.
+const openPGlites = new Map<string, Promise<Db>>();
+
+export async function openDatabase(options: OpenDatabaseOptions = databaseOptionsFromEnv()): Promise<Db> {
+  if (options.connectionString) return openPool(options);
+  const dataDir = options.dataDir ?? 'memory';
+  if (dataDir === 'memory') return openPGlite(undefined, options.loadDataDir);
+  const key = resolve(dataDir);
+  let db = openPGlites.get(key);
+  if (!db) {
+    db = openPGlite(key, options.loadDataDir, () => openPGlites.delete(key));
+    openPGlites.set(key, db);
+    db.catch(() => openPGlites.delete(key));
+  }
+  return db;
+}
+
+async function openPGlite(dataDir: string | undefined, loadDataDir: Blob | undefined, onClose?: () => void): Promise<Db> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const lite = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  const wrap = (target: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query<T>(sql, [...params]);
+      // PGlite reports 0 affected rows for a SELECT, so take whichever count is larger.
+      return { rows: result.rows, rowCount: Math.max(result.affectedRows ?? 0, result.rows.length) };
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+  });
+  return {
+    engine: 'pglite',
+    ...wrap(lite),
+    transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
+    async close() {
+      onClose?.();
+      if (!lite.closed) await lite.close();
+    },
+  };
+}
+
+/** int8 comes back as text from pg but as a number from PGlite; make pg agree (BigInt past 2^53, as PGlite does). */
+const int8 = (text: string) => {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : BigInt(text);
+};
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 && format !== 'binary' ? int8 : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+function openPool(options: OpenDatabaseOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    types,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  // An idle client can lose its connection; without a listener that would crash the process.
+  pool.on('error', (error) => console.error('Postgres pool error:', error.message));
+  const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query(sql, [...params]);
+      return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
+    },
+    async exec(sql: string) {
+      await target.query(sql);
+    },
+  });
+  return {
+    engine: 'pg',
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    close: () => pool.end(),
+  };
+}

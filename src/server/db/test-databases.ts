@@ -1,0 +1,76 @@
+// Test support: yields every database engine to test against (PGlite always, Postgres when TEST_DATABASE_URL is set), migrated and empty.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Db } from './client.ts';
+import { migrate, migrationNames, migrationsDir } from './migrate.ts';
+
+export interface TestDatabase {
+  name: 'pglite' | 'postgres';
+  /** A migrated database of its own; its close() also removes what the test made (the schema on Postgres). */
+  open(): Promise<Db>;
+}
+
+export function testDatabases(env: NodeJS.ProcessEnv = process.env): TestDatabase[] {
+  const all: TestDatabase[] = [{ name: 'pglite', open: openTestPGlite }];
+  const url = env.TEST_DATABASE_URL;
+  if (url) all.push({ name: 'postgres', open: () => openTestSchema(url) });
+  return all;
+}
+
+/** Empties every table the app writes to, between tests that count rows. */
+export async function emptyTables(db: Db): Promise<void> {
+  await db.exec('TRUNCATE signatures, signature_tokens, signature_events, mail_outbox, rate_limit_buckets CASCADE');
+}
+
+// initdb takes seconds; a migrated data folder dumped once (per set of migrations) and loaded takes half a second.
+const templateDir = join(process.env.DATA_DIR ?? '.data', 'test-templates');
+
+async function migrationsFingerprint(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of await migrationNames()) hash.update(name).update(await readFile(join(migrationsDir, name)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function openTestPGlite(): Promise<Db> {
+  const file = join(templateDir, `pglite-${await migrationsFingerprint()}.tgz`);
+  const template = await readFile(file).catch(() => undefined);
+  if (template) return openDatabase({ dataDir: 'memory', loadDataDir: new Blob([template]) });
+  const db = await openDatabase({ dataDir: 'memory' });
+  await migrate(db);
+  await saveTemplate(db, file);
+  return db;
+}
+
+async function saveTemplate(db: Db, file: string): Promise<void> {
+  const dump = await (db as Db & { dumpDataDir(compression: 'gzip'): Promise<Blob> }).dumpDataDir('gzip');
+  await mkdir(templateDir, { recursive: true });
+  // Parallel test files may race to write it: each writes its own file, and rename is atomic.
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(temporary, new Uint8Array(await dump.arrayBuffer()));
+  await rename(temporary, file);
+}
+
+async function openTestSchema(url: string): Promise<Db> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE SCHEMA ${schema}`);
+  const db = await openDatabase({ connectionString: url, searchPath: schema, maxConnections: 25 });
+  await migrate(db);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await admin(`DROP SCHEMA ${schema} CASCADE`);
+    },
+  };
+}
