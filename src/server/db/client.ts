@@ -24,6 +24,8 @@ export interface Db extends Queryable {
   /** Runs fn inside BEGIN … COMMIT; any throw rolls back and is rethrown. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the data folder as a tarball, to open copies from (fast test databases). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface OpenDatabaseOptions {
@@ -79,6 +81,7 @@ async function openPGlite(dataDir: string | undefined, loadDataDir: Blob | undef
     engine: 'pglite',
     ...wrap(lite),
     transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
+    dumpDataDir: () => lite.dumpDataDir('gzip'),
     async close() {
       onClose?.();
       if (!lite.closed) await lite.close();

@@ -34,3 +34,15 @@ export async function migrate(db: Db, dir = migrationsDir): Promise<string[]> {
     return pending.map((s) => s.name);
   });
 }
+
+// `node src/server/db/migrate.ts` migrates the database the environment points at (DATABASE_URL, else PGlite in .data/).
+if (import.meta.main) {
+  const { openDatabase } = await import('./client.ts');
+  const db = await openDatabase();
+  try {
+    const applied = await migrate(db);
+    console.log(applied.length ? `Kørte migreringer: ${applied.join(', ')}` : 'Databasen er allerede opdateret.');
+  } finally {
+    await db.close();
+  }
+}
