@@ -14,7 +14,7 @@ export default defineConfig({
     // Inline the CSS so a reading page arrives in one response.
     inlineStylesheets: 'always',
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/(404|skabelon|underskriv\/tak)\//.test(page) })],
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   security: {

@@ -1,13 +1,7 @@
 // Checks the CVR number rules: shape, modulus-11 check digit and the ways people type the number.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cvrChecksum, isValidCvr, normaliseCvr } from './cvr.ts';
-
-/** Completes seven digits into a valid CVR number by picking the check digit (weight 1) that makes the sum divisible by 11. */
-function validCvr(first7: string): string | undefined {
-  for (let d = 0; d <= 9; d++) if (cvrChecksum(first7 + d) % 11 === 0) return first7 + d;
-  return undefined;
-}
+import { completeCvr as validCvr, isValidCvr, normaliseCvr } from './cvr.ts';
 
 test('accepts a CVR number whose weighted digit sum is divisible by 11', () => {
   const cvr = validCvr('2925042');

@@ -21,3 +21,9 @@ export function isValidCvr(input: string): boolean {
   const digits = normaliseCvr(input);
   return hasCvrShape(digits) && cvrChecksum(digits) % 11 === 0;
 }
+
+/** Completes seven digits into a valid CVR number, or undefined when no check digit fits (used to make test data). */
+export function completeCvr(first7: string): string | undefined {
+  for (let d = 0; d <= 9; d++) if (cvrChecksum(first7 + d) % 11 === 0) return first7 + d;
+  return undefined;
+}

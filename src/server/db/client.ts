@@ -41,9 +41,9 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob;
 }
 
-/** DATABASE_URL when set, else PGlite in `${DATA_DIR ?? '.data'}/pglite`. */
+/** DATABASE_URL (and DATABASE_SCHEMA, an existing schema to work in) when set, else PGlite in `${DATA_DIR ?? '.data'}/pglite`. */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
-  if (env.DATABASE_URL) return { connectionString: env.DATABASE_URL };
+  if (env.DATABASE_URL) return { connectionString: env.DATABASE_URL, ...(env.DATABASE_SCHEMA ? { searchPath: env.DATABASE_SCHEMA } : {}) };
   return { dataDir: join(env.DATA_DIR ?? '.data', 'pglite') };
 }
 

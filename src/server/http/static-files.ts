@@ -43,13 +43,40 @@ async function isDirectory(path: string): Promise<boolean> {
 function send(req: IncomingMessage, res: ServerResponse, file: { path: string; size: number }, status = 200): void {
   const type = contentTypes[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
   const immutable = file.path.includes(`${sep}_astro${sep}`);
-  res.writeHead(status, {
+  const defaults: Record<string, string | number> = {
     'Content-Type': type,
     'Content-Length': file.size,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
-  });
+  };
+  // Headers the caller set already (from vercel.json) win over these defaults, as on Vercel.
+  for (const key of Object.keys(defaults)) if (res.hasHeader(key)) delete defaults[key];
+  res.writeHead(status, defaults);
   if (req.method === 'HEAD') res.end();
   else createReadStream(file.path).pipe(res);
+}
+
+/** The file inside `root` that answers `pathname` (a raw URL path); a path ending in `/` means its index.html. */
+export async function findStaticFile(root: string, pathname: string): Promise<{ path: string; size: number } | undefined> {
+  const target = targetIn(root, pathname);
+  if (!target) return undefined;
+  return fileAt(pathname.endsWith('/') ? join(target, 'index.html') : target);
+}
+
+function targetIn(root: string, pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const target = normalize(join(root, decoded));
+  return target === root || target.startsWith(root + sep) ? target : undefined;
+}
+
+/** Sends a file found by {@link findStaticFile}, for GET and HEAD. */
+export function sendStaticFile(req: IncomingMessage, res: ServerResponse, file: { path: string; size: number }): void {
+  send(req, res, file);
 }
 
 /**
@@ -59,14 +86,9 @@ function send(req: IncomingMessage, res: ServerResponse, file: { path: string; s
 export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const url = new URL(req.url ?? '/', 'http://localhost');
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    return false;
-  }
-  const target = normalize(join(root, pathname));
-  if (target !== root && !target.startsWith(root + sep)) return false;
+  const pathname = url.pathname;
+  const target = targetIn(root, pathname);
+  if (!target) return false;
 
   const direct = pathname.endsWith('/') ? undefined : await fileAt(target);
   if (direct) {

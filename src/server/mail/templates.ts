@@ -4,10 +4,10 @@ import { routes } from '../../routes.ts';
 
 /** The links mails carry. Paths under the sign page, so they follow the route table. */
 export const signingLinks = {
-  confirm: (site: string, token: string) => `${site}${routes.sign}bekraeft/?token=${encodeURIComponent(token)}`,
-  withdraw: (site: string, token: string) => `${site}${routes.sign}traek-tilbage/?token=${encodeURIComponent(token)}`,
+  confirm: (site: string, token: string) => `${site}${routes.signConfirm}?token=${encodeURIComponent(token)}`,
+  withdraw: (site: string, token: string) => `${site}${routes.signWithdraw}?token=${encodeURIComponent(token)}`,
   sign: (site: string) => `${site}${routes.sign}`,
-  signatories: (site: string) => `${site}/underskrivere/`,
+  signatories: (site: string) => `${site}${routes.signatories}`,
   badgeImage: (site: string, id: string) => `${site}/api/badge?id=${encodeURIComponent(id)}`,
 };
 

@@ -1,0 +1,33 @@
+// The secretariat's API (Authorization: Bearer ADMIN_TOKEN): GET lists signatures by status, POST approves or rejects.
+import { signatureStatuses, type SignatureStatus } from '../../src/domain/signature-status.ts';
+import { hasBearer } from '../../src/server/http/bearer.ts';
+import { readBody } from '../../src/server/http/request-body.ts';
+import { json, problem } from '../../src/server/http/respond.ts';
+import { review, reviewMessages, reviewQueue } from '../../src/server/review.ts';
+import { database, kickOutbox } from '../../src/server/runtime.ts';
+
+const unauthorised = () => problem(401, 'Kræver sekretariatets adgangsnøgle (Authorization: Bearer …).', { headers: { 'WWW-Authenticate': 'Bearer' } });
+
+export async function GET(request: Request): Promise<Response> {
+  if (!hasBearer(request, process.env.ADMIN_TOKEN)) return unauthorised();
+  const status = new URL(request.url).searchParams.get('status') ?? 'confirmed';
+  if (!(signatureStatuses as readonly string[]).includes(status)) return json({ errors: [{ field: 'status', message: `Status skal være én af: ${signatureStatuses.join(', ')}.` }] }, 400);
+  return json({ signatures: await reviewQueue(await database(), status as SignatureStatus) });
+}
+
+export async function POST(request: Request): Promise<Response> {
+  if (!hasBearer(request, process.env.ADMIN_TOKEN)) return unauthorised();
+  const body = await readBody(request);
+  if (!body.ok) return body.response;
+  const { id, action, reason, actor } = body.data as Record<string, unknown>;
+  if (typeof id !== 'string' || id === '') return json({ errors: [{ field: 'id', message: 'Angiv underskriftens id.' }] }, 400);
+  if (action !== 'approve' && action !== 'reject') return json({ errors: [{ field: 'action', message: 'action skal være "approve" eller "reject".' }] }, 400);
+  const who = typeof actor === 'string' && actor.trim() ? `api:${actor.trim().slice(0, 100)}` : 'api';
+  const outcome = await review(await database(), action === 'approve' ? { action, id } : { action, id, reason: typeof reason === 'string' ? reason : '' }, who);
+  if (!outcome.ok) {
+    const field = outcome.reason === 'reason-required' ? 'reason' : 'id';
+    return json({ errors: [{ field, message: reviewMessages[outcome.reason] }] }, outcome.reason === 'unknown' ? 404 : outcome.reason === 'not-allowed' ? 409 : 400);
+  }
+  void kickOutbox();
+  return json({ id, status: action === 'approve' ? 'published' : 'rejected' });
+}

@@ -1,0 +1,19 @@
+// GET /api/badge?id=…: the SVG badge of a published signatory, for embedding on its website.
+import { badgeSvg } from '../src/html/badge.ts';
+import { problem } from '../src/server/http/respond.ts';
+import { database } from '../src/server/runtime.ts';
+import { publishedSignatories } from '../src/server/signatures.ts';
+
+export async function GET(request: Request): Promise<Response> {
+  const id = new URL(request.url).searchParams.get('id') ?? '';
+  const signatory = (await publishedSignatories(await database())).find((s) => s.id === id);
+  if (!signatory) return problem(404, 'Der er ingen offentlig underskriver med det id.');
+  return new Response(badgeSvg(signatory.name), {
+    headers: {
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Cache-Control': 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400',
+      'Content-Security-Policy': "default-src 'none'",
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    },
+  });
+}

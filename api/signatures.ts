@@ -1,0 +1,30 @@
+// POST /api/signatures: an organisation signs the charter (form or JSON). Answers 202/303, or 400 with the errors.
+import { parseSignatureInput } from '../src/domain/signature-input.ts';
+import { rateLimitRules } from '../src/domain/rate-limits.ts';
+import { renderSignaturePage } from '../src/html/signature-form.ts';
+import { routes } from '../src/routes.ts';
+import { acceptPost, formValues } from '../src/server/http/accept-post.ts';
+import { htmlPage } from '../src/server/http/html-page.ts';
+import { json, redirect303 } from '../src/server/http/respond.ts';
+import { kickOutbox } from '../src/server/runtime.ts';
+import { submitSignature } from '../src/server/signatures.ts';
+
+const accepted = 'Tak. Vi har sendt en mail til kontaktpersonen med et link, der bekræfter underskriften.';
+
+export async function POST(request: Request): Promise<Response> {
+  const post = await acceptPost(request, { action: 'signing', rules: rateLimitRules.signing });
+  if (!post.ok) return post.response;
+
+  const parsed = parseSignatureInput(post.data);
+  if (!parsed.ok) {
+    if (post.wantsJson) return json({ errors: parsed.errors }, 400);
+    const body = renderSignaturePage({ values: formValues(post.data), errors: parsed.errors });
+    return htmlPage({ title: 'Fejl: Underskriv chartret', body, status: 400 });
+  }
+  // A bot that filled in the hidden field gets the same answer as everyone else, and nothing is stored.
+  if (!parsed.suspectedBot) {
+    await submitSignature(post.db, parsed.value);
+    void kickOutbox();
+  }
+  return post.wantsJson ? json({ status: 'check-your-mail', message: accepted }, 202) : redirect303(routes.signThanks);
+}

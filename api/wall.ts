@@ -1,0 +1,18 @@
+// /underskrivere/ (rewritten here): the public wall, always current, with a filter that works without JavaScript.
+import { markSignedOnMap, renderWall, signedMunicipalities, wallFilter } from '../src/html/signatory-wall.ts';
+import { htmlPage } from '../src/server/http/html-page.ts';
+import { database } from '../src/server/runtime.ts';
+import { publishedSignatories } from '../src/server/signatures.ts';
+
+export async function GET(request: Request): Promise<Response> {
+  const signatories = await publishedSignatories(await database());
+  const filter = wallFilter(new URL(request.url).searchParams);
+  const signed = signedMunicipalities(signatories);
+  return htmlPage({
+    title: 'Underskrivere af chartret',
+    body: renderWall(signatories, filter),
+    frame: 'skabelon/underskrivere',
+    transformFrame: (frame) => markSignedOnMap(frame, signed),
+    headers: { 'Cache-Control': 'public, max-age=0, s-maxage=30, stale-while-revalidate=300' },
+  });
+}
