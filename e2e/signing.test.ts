@@ -200,3 +200,35 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('accessibility of the signing pages', () => {
+  it('finds no WCAG 2.1 AA violations on the form with errors, the confirm page and the wall', async () => {
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const app = await startApp(backends()[0]!);
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 4') && errors.push(m.text()));
+      await post(app, organisation());
+      const pages: [string, () => Promise<unknown>][] = [
+        ['form with errors', async () => {
+          await page.goto(app.url('/underskriv/'));
+          await page.getByRole('button', { name: 'Send underskrift' }).click();
+          await page.locator('.error-summary').waitFor();
+        }],
+        ['confirm page', async () => page.goto(linkIn(await app.mail('signature-confirm'), '/underskriv/bekraeft/'))],
+        ['wall', () => page.goto(app.url('/underskrivere/'))],
+      ];
+      for (const [name, open] of pages) {
+        await open();
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        assert.deepEqual(results.violations.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await app.stop();
+    }
+  });
+});
