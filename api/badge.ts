@@ -6,7 +6,7 @@ import { publishedSignatories } from '../src/server/signatures.ts';
 
 export async function GET(request: Request): Promise<Response> {
   const id = new URL(request.url).searchParams.get('id') ?? '';
-  const signatory = (await publishedSignatories(await database())).find((s) => s.id === id);
+  const [signatory] = await publishedSignatories(await database(), { id });
   if (!signatory) return problem(404, 'Der er ingen offentlig underskriver med det id.');
   return new Response(badgeSvg(signatory.name), {
     headers: {

@@ -148,12 +148,14 @@ export async function listSignatures(db: Db, status?: SignatureStatus): Promise<
 }
 
 /** The public wall: published signatures whose organisation agreed to be shown, oldest first. */
-export async function publishedSignatories(db: Db): Promise<PublicSignatory[]> {
+export async function publishedSignatories(db: Db, only?: { id: string }): Promise<PublicSignatory[]> {
+  // id is compared as text, so a malformed id from a URL finds nothing instead of failing the cast.
   const { rows } = await db.query<PublicSignatory>(
     `SELECT id, organisation_name AS name, organisation_type AS type, municipality, confirmed_at AS signed_at, statement
      FROM signatures
-     WHERE status = 'published' AND consent_public
+     WHERE status = 'published' AND consent_public AND ($1::text IS NULL OR id::text = $1)
      ORDER BY confirmed_at, id`,
+    [only?.id ?? null],
   );
   return rows;
 }
