@@ -2,13 +2,19 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { contentChecks } from './src/content-checks/astro-integration.ts';
 
 const vercelUrl = process.env.VERCEL_PROJECT_PRODUCTION_URL;
 const site = process.env.SITE_URL ?? (vercelUrl ? `https://${vercelUrl}` : 'http://localhost:4321');
 
 // In `npm run dev`, the functions run in scripts/dev.ts; these paths go to them (see vercel.json's rewrites).
 const devApi = process.env.DEV_API_URL;
-const proxied = ['/api', '/underskrivere', '/underskriv/bekraeft', '/underskriv/traek-tilbage'];
+// Keys starting with ^ are regular expressions: / and /bliv-medlem/ alone, not everything under them.
+const proxied = ['/api', '/underskrivere', '/underskriv/bekraeft', '/underskriv/traek-tilbage', '^/$', '^/bliv-medlem/?$', '/bliv-medlem/bekraeft', '/bliv-medlem/udmeld'];
+
+// Pages that functions serve from a frame under /skabelon/ (see vercel.json's rewrites): the sitemap lists them
+// at their public address, and leaves out the frames themselves.
+const servedByFunctions = ['/', '/bliv-medlem/'];
 
 export default defineConfig({
   site,
@@ -18,7 +24,14 @@ export default defineConfig({
     // Inline the CSS so a reading page arrives in one response.
     inlineStylesheets: 'always',
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/(404|skabelon|underskriv\/tak)\//.test(page) })],
+  integrations: [
+    contentChecks(),
+    mdx(),
+    sitemap({
+      filter: (page) => !/\/(404|skabelon|underskriv\/tak|bliv-medlem\/tak|foreslaa-en-case\/tak)\//.test(page),
+      customPages: servedByFunctions.map((path) => new URL(path, site).href),
+    }),
+  ],
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   vite: devApi ? { server: { proxy: Object.fromEntries(proxied.map((path) => [path, { target: devApi }])) } } : {},

@@ -1,13 +1,13 @@
 // GET /api/badge?id=…: the SVG badge of a published signatory, for embedding on its website.
 import { badgeSvg } from '../src/html/badge.ts';
-import { problem } from '../src/server/http/respond.ts';
+import { json } from '../src/server/http/respond.ts';
 import { database } from '../src/server/runtime.ts';
 import { publishedSignatories } from '../src/server/signatures.ts';
 
 export async function GET(request: Request): Promise<Response> {
   const id = new URL(request.url).searchParams.get('id') ?? '';
   const [signatory] = await publishedSignatories(await database(), { id });
-  if (!signatory) return problem(404, 'Der er ingen offentlig underskriver med det id.');
+  if (!signatory) return json({ errors: [{ field: 'id', message: 'Der er ingen offentlig underskriver med det id.' }] }, 404);
   return new Response(badgeSvg(signatory.name), {
     headers: {
       'Content-Type': 'image/svg+xml; charset=utf-8',

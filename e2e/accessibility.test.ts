@@ -1,20 +1,22 @@
-// axe-core (WCAG 2.1 AA) on every page type, in Chromium, plus the keyboard and small-screen basics.
+// axe-core (WCAG 2.1 AA) on every page type, in Chromium, plus the keyboard and small-screen basics. Served by the real
+// local server, because the home and join pages come from functions like on Vercel.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, pageTypes, serveSite, type Site } from './support/site.ts';
+import { backends, startApp, type App } from './support/app.ts';
+import { launchBrowser, openPage, pageTypes } from './support/site.ts';
 
-let site: Site;
+let site: App;
 let browser: Browser;
 
 before(async () => {
-  site = await serveSite();
+  site = await startApp(backends()[0]!);
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
-  await site?.close();
+  await site?.stop();
 });
 
 describe('accessibility', () => {

@@ -67,6 +67,21 @@ describe('site features', () => {
     assert.doesNotMatch(sitemap, /404/);
   });
 
+  it('lists the pages that functions serve at their public address in the sitemap, and not their frames', async () => {
+    const sitemap = await readFile(join(distDir, 'sitemap-0.xml'), 'utf8');
+    const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    assert.ok(locations.includes('/'), 'the home page');
+    assert.ok(locations.includes('/bliv-medlem/'), 'the join page');
+    assert.ok(locations.includes('/privatlivspolitik/'), 'the privacy page');
+    assert.deepEqual(locations.filter((path) => /skabelon|\/tak\//.test(path)), []);
+  });
+
+  it('gives the home page frame its public address as canonical, and lets it be indexed', async () => {
+    const html = await readFile(join(distDir, 'skabelon/forside/index.html'), 'utf8');
+    assert.match(html, /<link rel="canonical" href="[^"]+:\/\/[^/"]+\/">/);
+    assert.doesNotMatch(html, /noindex/);
+  });
+
   it('gives every page a Danish title, description and Open Graph tags', async () => {
     const html = await readFile(join(distDir, 'cases/seest/index.html'), 'utf8');
     assert.match(html, /<html lang="da"/);

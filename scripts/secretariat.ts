@@ -81,7 +81,8 @@ try {
     if (rows.length === 0) console.log(`Ingen underskrifter med status ${status}.`);
     for (const r of rows) {
       console.log(`${r.id}  ${r.organisation_name} (${r.organisation_type}, ${r.municipality}${r.cvr ? `, CVR ${r.cvr}` : ''})`);
-      console.log(`    ${r.contact_name}, ${r.contact_title} <${r.email}>${r.statement ? `\n    »${r.statement}«` : ''}`);
+      const contact = r.email ? `${r.contact_name}, ${r.contact_title} <${r.email}>` : '(kontaktperson slettet)';
+      console.log(`    ${contact}${r.statement ? `\n    »${r.statement}«` : ''}`);
     }
   } else if ((command === 'approve' || command === 'reject') && args[0]) {
     const id = args[0];

@@ -1,16 +1,25 @@
 // The server behind `npm start`: the built site in dist/ and the functions in api/ on one port, as Vercel would serve them (see src/server/http/local-server.ts).
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer } from '../src/server/http/local-server.ts';
 import { closeRuntime } from '../src/server/runtime.ts';
 
+const dataDir = process.env.DATA_DIR ?? '.data';
+await mkdir(dataDir, { recursive: true });
+
 // Without ADMIN_TOKEN, make one for this run and leave it where `npm run secretariat` finds it.
 if (!process.env.ADMIN_TOKEN) {
-  const dataDir = process.env.DATA_DIR ?? '.data';
   process.env.ADMIN_TOKEN = randomBytes(24).toString('base64url');
-  await mkdir(dataDir, { recursive: true });
   await writeFile(join(dataDir, 'admin-token'), `${process.env.ADMIN_TOKEN}\n`, { mode: 0o600 });
+}
+
+// Without SESSION_SECRET, keep one in the data folder, so admin logins survive a restart of the local server.
+if (!process.env.SESSION_SECRET) {
+  const file = join(dataDir, 'session-secret');
+  const kept = (await readFile(file, 'utf8').catch(() => '')).trim();
+  process.env.SESSION_SECRET = kept || randomBytes(32).toString('base64url');
+  if (!kept) await writeFile(file, `${process.env.SESSION_SECRET}\n`, { mode: 0o600 });
 }
 
 const server = await startServer({

@@ -1,4 +1,5 @@
 // The secretariat's API (Authorization: Bearer ADMIN_TOKEN): GET lists signatures by status, POST approves or rejects.
+import { withoutControlCharacters } from '../../src/domain/plain-text.ts';
 import { signatureStatuses, type SignatureStatus } from '../../src/domain/signature-status.ts';
 import { hasBearer } from '../../src/server/http/bearer.ts';
 import { readBody } from '../../src/server/http/request-body.ts';
@@ -22,7 +23,8 @@ export async function POST(request: Request): Promise<Response> {
   const { id, action, reason, actor } = body.data as Record<string, unknown>;
   if (typeof id !== 'string' || id === '') return json({ errors: [{ field: 'id', message: 'Angiv underskriftens id.' }] }, 400);
   if (action !== 'approve' && action !== 'reject') return json({ errors: [{ field: 'action', message: 'action skal være "approve" eller "reject".' }] }, 400);
-  const who = typeof actor === 'string' && actor.trim() ? `api:${actor.trim().slice(0, 100)}` : 'api';
+  const name = typeof actor === 'string' ? withoutControlCharacters(actor).trim() : '';
+  const who = name ? `api:${name.slice(0, 100)}` : 'api';
   const outcome = await review(await database(), action === 'approve' ? { action, id } : { action, id, reason: typeof reason === 'string' ? reason : '' }, who);
   if (!outcome.ok) {
     const field = outcome.reason === 'reason-required' ? 'reason' : 'id';

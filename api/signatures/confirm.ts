@@ -3,4 +3,4 @@ import { routes } from '../../src/routes.ts';
 import { tokenActionHandlers } from '../../src/server/http/token-action.ts';
 import { confirmSignature } from '../../src/server/signatures.ts';
 
-export const { GET, POST } = tokenActionHandlers('confirm', routes.signConfirm, (db, token) => confirmSignature(db, token));
+export const { GET, POST } = tokenActionHandlers('confirm', routes.signConfirm, (db, token) => confirmSignature(db, token), (done) => done.organisationName);

@@ -3,4 +3,4 @@ import { routes } from '../../src/routes.ts';
 import { tokenActionHandlers } from '../../src/server/http/token-action.ts';
 import { withdrawSignature } from '../../src/server/signatures.ts';
 
-export const { GET, POST } = tokenActionHandlers('withdraw', routes.signWithdraw, (db, token) => withdrawSignature(db, token));
+export const { GET, POST } = tokenActionHandlers('withdraw', routes.signWithdraw, (db, token) => withdrawSignature(db, token), (done) => done.organisationName);

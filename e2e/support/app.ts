@@ -1,5 +1,6 @@
 // Test support: runs the real local server (scripts/serve.ts) as a child process on PGlite or on PostgreSQL,
-// each in its own data folder or schema, and reads the mails it writes to the local outbox.
+// each in its own data folder or schema, reads the mails and contact jobs it writes to the local outbox, and
+// opens its database afterwards for a look inside.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -7,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { openDatabase, type Db } from '../../src/server/db/client.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -63,6 +65,19 @@ export interface App {
   secretariat: (...args: string[]) => Promise<{ code: number | null; output: string }>;
   /** The newest mail of a name ("signature-confirm", …) as text, waiting for it to be written. */
   mail: (name: string, after?: number) => Promise<string>;
+  /** The newest newsletter-contact job ("contact-add", "contact-remove") as the file transport recorded it. */
+  contactJob: (name: 'contact-add' | 'contact-remove', after?: number) => Promise<Record<string, string>>;
+  /** How many mails or contact jobs of a name the outbox folder holds right now. */
+  outboxCount: (name: string) => Promise<number>;
+  /**
+   * Stops the server (PGlite admits one process at a time), then opens its database for `look`. The app stays
+   * stopped: use this last.
+   */
+  inspectDatabase: <T>(look: (db: Db) => Promise<T>) => Promise<T>;
+  /** What the server has printed so far. */
+  log: () => string;
+  /** Stops the server but keeps its database, to look into it (PGlite allows one process at a time). */
+  halt: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -78,9 +93,12 @@ export async function startApp(backend: Backend, extraEnv: Record<string, string
     RATE_LIMIT_ALLOW: '127.0.0.1,::1,::ffff:127.0.0.1',
     ADMIN_TOKEN: randomBytes(16).toString('hex'),
     ...dbEnv,
-    ...extraEnv,
   };
+  // Mail goes to the outbox folder, unless the test itself points it at a Resend stand-in.
   delete env.RESEND_API_KEY;
+  Object.assign(env, extraEnv);
+  // Tests never reach the real GitHub: only a test that brings its own stand-in (GITHUB_API_URL) gets a token.
+  if (!extraEnv.GITHUB_TOKEN) delete env.GITHUB_TOKEN;
   const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts/serve.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (chunk) => (log += chunk));
@@ -96,6 +114,23 @@ export async function startApp(backend: Backend, extraEnv: Record<string, string
     await new Promise((r) => setTimeout(r, 100));
   }
   const outbox = join(dataDir, 'outbox');
+  const filesNamed = async (suffix: string) => (await readdir(outbox).catch(() => [] as string[])).filter((f) => f.endsWith(suffix)).sort();
+  /** The newest outbox file with this suffix once there are more than `after`, waiting up to 10 s. */
+  const newest = async (suffix: string, after: number) => {
+    for (let i = 0; i < 100; i++) {
+      const files = await filesNamed(suffix);
+      // The transport creates the file and then writes it, so a file read at the wrong moment can still be empty.
+      const text = files.length > after ? await readFile(join(outbox, files.at(-1)!), 'utf8') : '';
+      if (text) return text;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no "${suffix}" in ${outbox}\n${log}`);
+  };
+  const halt = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  };
   return {
     url: (path) => `${base}${path}`,
     dataDir,
@@ -108,17 +143,24 @@ export async function startApp(backend: Backend, extraEnv: Record<string, string
         cli.stderr.on('data', (c) => (output += c));
         cli.on('close', (code) => done({ code, output }));
       }),
-    mail: async (name, after = 0) => {
-      for (let i = 0; i < 100; i++) {
-        const files = (await readdir(outbox).catch(() => [] as string[])).filter((f) => f.endsWith(`-${name}.txt`)).sort();
-        if (files.length > after) return readFile(join(outbox, files.at(-1)!), 'utf8');
-        await new Promise((r) => setTimeout(r, 100));
+    mail: (name, after = 0) => newest(`-${name}.txt`, after),
+    contactJob: async (name, after = 0) => JSON.parse(await newest(`-${name}.json`, after)),
+    outboxCount: async (name) => (await filesNamed(`-${name}.txt`)).length + (await filesNamed(`-${name}.json`)).length,
+    inspectDatabase: async (look) => {
+      await halt();
+      const db = await openDatabase(
+        env.DATABASE_URL ? { connectionString: env.DATABASE_URL, searchPath: env.DATABASE_SCHEMA, maxConnections: 1 } : { dataDir: join(dataDir, 'pglite') },
+      );
+      try {
+        return await look(db);
+      } finally {
+        await db.close();
       }
-      throw new Error(`no mail "${name}" in ${outbox}\n${log}`);
     },
+    log: () => log,
+    halt,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      await halt();
       await drop();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -75,7 +75,10 @@ export const pageTypes = {
   tilgængelighed: '/tilgaengelighed/',
   'om siden': '/om/',
   underskriv: '/underskriv/',
+  'foreslå en case': '/foreslaa-en-case/',
+  'tak for forslaget': '/foreslaa-en-case/tak/',
   'bliv medlem': '/bliv-medlem/',
+  privatlivspolitik: '/privatlivspolitik/',
   'side ikke fundet': '/findes-ikke/',
 } as const;
 

@@ -8,9 +8,23 @@ export interface RateLimitRule {
 }
 
 export const rateLimitRules = {
+  // Asking for an admin login link: a handful per quarter hour is plenty for a real secretariat.
+  adminLogin: [
+    { name: 'admin-login-burst', limit: 5, windowSeconds: 15 * 60 },
+    { name: 'admin-login-sustained', limit: 20, windowSeconds: 24 * 60 * 60 },
+  ],
   signing: [
     { name: 'signing-burst', limit: 5, windowSeconds: 60 },
     { name: 'signing-sustained', limit: 30, windowSeconds: 60 * 60 },
+  ],
+  joining: [
+    { name: 'joining-burst', limit: 5, windowSeconds: 60 },
+    { name: 'joining-sustained', limit: 30, windowSeconds: 60 * 60 },
+  ],
+  // A suggestion takes minutes to write; more than a few a minute from one connection is a script.
+  suggesting: [
+    { name: 'suggesting-burst', limit: 3, windowSeconds: 60 },
+    { name: 'suggesting-sustained', limit: 15, windowSeconds: 60 * 60 },
   ],
 } as const satisfies Record<string, readonly RateLimitRule[]>;
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { municipalityNames } from '../data/municipalities.ts';
 import { hasCvrShape, isValidCvr, normaliseCvr } from './cvr.ts';
+import { blankToUndefined, withoutControlCharacters } from './plain-text.ts';
 
 export const organisationTypes = ['kommune', 'region', 'stat', 'forening', 'virksomhed', 'uddannelse', 'borgergruppe', 'andet'] as const;
 export type OrganisationType = (typeof organisationTypes)[number];
@@ -32,13 +33,6 @@ export const messages = {
   email: { missing: 'Skriv din e-mailadresse', invalid: 'Skriv en e-mailadresse i det rigtige format, fx navn@eksempel.dk' },
   statement: { tooLong: `Jeres udtalelse må højst være ${statementMaxLength} tegn. Gør den lidt kortere` },
 } as const;
-
-/** Form values arrive as strings; surrounding space means nothing and an empty field means "not given". */
-const blankToUndefined = (value: unknown) => {
-  if (typeof value !== 'string') return value;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-};
 
 const requiredText = (m: { missing: string; tooLong: string }) =>
   z.preprocess(blankToUndefined, z.string({ error: m.missing }).max(200, { error: m.tooLong }));

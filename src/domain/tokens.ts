@@ -8,9 +8,17 @@ export const tokenPurposes = {
   // A withdraw link sits in every mail and must keep working while the signature is up:
   // taking consent back has to be as easy as giving it.
   withdraw: { lifetimeDays: 365 },
+  // A member confirms in the days right after joining, like a signatory.
+  'member-confirm': { lifetimeDays: 7 },
+  // The leave link sits in every member mail, and a welcome mail may be years old when it is used:
+  // leaving must work from any mail we ever sent, so it lasts as long as a membership reasonably can.
+  'member-leave': { lifetimeDays: 10 * 365 },
 } as const;
 
 export type TokenPurpose = keyof typeof tokenPurposes;
+
+/** Why a link from a mail did nothing: never issued (or its subject is gone), spent, too old, or no longer allowed. */
+export type TokenFailure = 'unknown' | 'used' | 'expired' | 'not-allowed';
 
 export const tokenBytes = 32; // 256 bits: far past guessing, and 43 characters in a link.
 

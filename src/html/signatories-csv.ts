@@ -3,7 +3,7 @@ import type { WallSignatory } from './signatory-wall.ts';
 
 const columns = ['id', 'name', 'type', 'municipality', 'signed_at', 'statement'] as const;
 
-function cell(value: unknown): string {
+export function csvCell(value: unknown): string {
   const text = value instanceof Date ? value.toISOString() : value == null ? '' : String(value);
   // A leading = + - @ would be run as a formula by spreadsheets.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -11,6 +11,6 @@ function cell(value: unknown): string {
 }
 
 export function signatoriesCsv(list: readonly WallSignatory[]): string {
-  const rows = list.map((s) => columns.map((c) => cell(s[c])).join(','));
+  const rows = list.map((s) => columns.map((c) => csvCell(s[c])).join(','));
   return `\uFEFF${[columns.join(','), ...rows].join('\r\n')}\r\n`;
 }

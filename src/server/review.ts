@@ -1,5 +1,6 @@
 // The secretariat's review of confirmed signatures: one code path for the admin API, the command line and the web admin.
 import type { SignatureStatus } from '../domain/signature-status.ts';
+import { recordAudit } from './admin/audit.ts';
 import type { Db } from './db/client.ts';
 import { approveSignature, listSignatures, rejectSignature, type SignatureRow } from './signatures.ts';
 
@@ -11,10 +12,19 @@ export const reviewMessages = {
   'reason-required': 'Skriv en begrundelse for afvisningen. Den sendes til kontaktpersonen.',
 } as const;
 
+/** Approves or rejects, and writes the action to the audit log, whichever door (web, API, command line) it came through. */
 export async function review(db: Db, request: ReviewAction, actor: string) {
-  return request.action === 'approve'
-    ? approveSignature(db, request.id, actor)
-    : rejectSignature(db, request.id, request.reason, actor);
+  const outcome = request.action === 'approve' ? await approveSignature(db, request.id, actor) : await rejectSignature(db, request.id, request.reason, actor);
+  if (outcome.ok) {
+    const { rows } = await db.query<{ organisation_name: string }>('SELECT organisation_name FROM signatures WHERE id = $1', [request.id]);
+    await recordAudit(db, {
+      actor,
+      action: request.action,
+      subject: `${rows[0]?.organisation_name ?? ''} (${request.id})`,
+      ...(request.action === 'reject' ? { detail: request.reason.trim() } : {}),
+    });
+  }
+  return outcome;
 }
 
 /** The fields the secretariat needs to judge a signature. */

@@ -28,14 +28,24 @@ export function mailTransport(): MailTransport {
   return transport;
 }
 
+let again = false;
+
 /**
  * Starts delivering queued mail now, so a confirmation arrives in seconds rather than at the next cron run.
- * One run at a time per process; whatever fails here stays in the outbox for the cron to retry.
+ * One run at a time per process; a kick during a run asks for one more run after it, so a mail queued meanwhile
+ * is not left for the cron. Whatever fails here stays in the outbox for the cron to retry.
  */
 export function kickOutbox(): Promise<void> {
-  delivering ??= (async () => {
+  if (delivering) {
+    again = true;
+    return delivering;
+  }
+  delivering = (async () => {
     try {
-      await deliverDue(await database(), mailTransport());
+      do {
+        again = false;
+        await deliverDue(await database(), mailTransport());
+      } while (again);
     } catch (error) {
       console.error('outbox: delivery run failed', error);
     } finally {

@@ -198,6 +198,17 @@ for (const engine of testDatabases()) {
       assert.deepEqual(await withdrawSignature(db, firstToken, ctx), { ok: false, reason: 'used' });
       const [withdrawn] = await mails(db, 'signature-withdrawn');
       assert.doesNotMatch(withdrawn!.text_body!, /traek-tilbage/);
+      assert.equal(withdrawn!.recipient, 'mette@borgerforening.example', 'the goodbye mail still reaches the contact');
+    });
+
+    test('a withdrawn signature keeps no contact person', async () => {
+      const id = await publishedSignature(db);
+      await withdrawSignature(db, await tokenFromMail(db, 'signature-approved', 'traek-tilbage'), ctx);
+      const { rows } = await db.query<{ contact_name: string | null; contact_title: string | null; email: string | null; organisation_name: string }>(
+        'SELECT contact_name, contact_title, email, organisation_name FROM signatures WHERE id = $1',
+        [id],
+      );
+      assert.deepEqual(rows[0], { contact_name: null, contact_title: null, email: null, organisation_name: 'Aarhus Borgerforening' });
     });
 
     test('a pending signature can be withdrawn with the link from the confirm mail, and then not confirmed', async () => {

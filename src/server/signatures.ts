@@ -1,10 +1,13 @@
 // The signing use cases, each one transaction: submit, confirm, approve, reject, withdraw, list, and the rate-limit counter.
+import { randomUUID } from 'node:crypto';
 import { decideRateLimit, type RateLimitDecision, type RateLimitRule } from '../domain/rate-limits.ts';
 import type { SignatureInput } from '../domain/signature-input.ts';
 import { applyTransition, type SignatureStatus, type SignatureTransition } from '../domain/signature-status.ts';
-import { hashToken, isWellFormedToken, newToken, tokenExpiry, type TokenPurpose } from '../domain/tokens.ts';
+import { withoutControlCharacters } from '../domain/plain-text.ts';
+import { hashToken, newToken, tokenExpiry, type TokenFailure, type TokenPurpose } from '../domain/tokens.ts';
 import type { Db, Queryable } from './db/client.ts';
-import { enqueueMail } from './mail/outbox.ts';
+import { issueLinkToken, signatureTokens, useLinkToken } from './link-tokens.ts';
+import { enqueueMail, enqueueMailStatement, type QueuedMail } from './mail/outbox.ts';
 import { mailSettings } from './mail/settings.ts';
 import { renderMail, signingLinks, type MailName, type MailProps } from './mail/templates.ts';
 
@@ -21,9 +24,10 @@ export interface SignatureRow {
   cvr: string | null;
   municipality: string;
   website: string | null;
-  contact_name: string;
-  contact_title: string;
-  email: string;
+  /** Null once the contact person has been erased (withdrawal or a GDPR request). */
+  contact_name: string | null;
+  contact_title: string | null;
+  email: string | null;
   statement: string | null;
   consent_public: boolean;
   status: SignatureStatus;
@@ -34,6 +38,7 @@ export interface SignatureRow {
   rejected_at: Date | null;
   reject_reason: string | null;
   reviewed_by: string | null;
+  contact_erased_at: Date | null;
 }
 
 /** What the public may see of a signatory: no contact person, no email, no CVR. */
@@ -56,7 +61,7 @@ export interface SubmitOutcome {
   signatureId?: string;
 }
 
-export type TokenFailure = 'unknown' | 'used' | 'expired' | 'not-allowed';
+export type { TokenFailure };
 export type TokenOutcome = { ok: true; signatureId: string; organisationName: string } | { ok: false; reason: TokenFailure };
 export type ReviewOutcome = { ok: true } | { ok: false; reason: 'unknown' | 'not-allowed' | 'reason-required' };
 
@@ -75,26 +80,45 @@ const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 const contextOf = (ctx: UseCaseContext) => ({ now: ctx.now ?? new Date(), site: ctx.site ?? mailSettings().siteUrl });
 
-/** Creates the pending signature, its confirm and withdraw tokens and the confirm mail, or nothing if the organisation already has a live signature. */
+/**
+ * Creates the pending signature, its event, its confirm and withdraw tokens and the confirm mail, or nothing if the
+ * organisation already has a live signature. It is one statement, so one transaction and one round trip: this is
+ * the path a wave of signers takes (see docs/benchmarks.md), and the tokens, the id and the mail are all known beforehand.
+ */
 export async function submitSignature(db: Db, input: SignatureInput, ctx: UseCaseContext = {}): Promise<SubmitOutcome> {
   const { now, site } = contextOf(ctx);
-  return db.transaction(async (tx) => {
-    const values = inputColumns.map((column) => input[column] ?? null);
-    const placeholders = inputColumns.map((_, i) => `$${i + 1}`).join(', ');
-    // The unique index on the live dedupe key decides: a double click or a second form loses quietly.
-    const { rows } = await tx.query<SignatureRow>(
-      `INSERT INTO signatures (${inputColumns.join(', ')}, created_at) VALUES (${placeholders}, $${inputColumns.length + 1})
+  const id = randomUUID();
+  const confirmToken = newToken();
+  const withdrawToken = newToken();
+  const pending = { id, organisation_name: input.organisation_name, contact_name: input.contact_name, email: input.email };
+  const mail = signatureMail('signature-confirm', pending, { confirmUrl: signingLinks.confirm(site, confirmToken) }, withdrawToken, site);
+  const params: unknown[] = [id, ...inputColumns.map((column) => input[column] ?? null), now];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const token = (purpose: TokenPurpose, value: string) => `(${p(hashToken(purpose, value))}, '${purpose}', ${p(tokenExpiry(purpose, now))}::timestamptz)`;
+  const nowParam = `$${inputColumns.length + 2}`;
+  // The unique index on the live dedupe key decides: a double click or a second form loses quietly, and then
+  // the statements below it find no row in \`signature\` and write nothing either.
+  const { rows } = await db.query<{ id: string }>(
+    `WITH signature AS (
+       INSERT INTO signatures (id, ${inputColumns.join(', ')}, created_at)
+       VALUES ($1, ${inputColumns.map((_, i) => `$${i + 2}`).join(', ')}, ${nowParam})
        ON CONFLICT (dedupe_key) WHERE status NOT IN ('rejected', 'withdrawn') DO NOTHING
-       RETURNING *`,
-      [...values, now],
-    );
-    const signature = rows[0];
-    if (!signature) return { kind: 'check-your-mail', created: false };
-    await recordEvent(tx, signature.id, 'submit', null, 'pending', 'underskriver', now);
-    const confirmToken = await issueToken(tx, signature.id, 'confirm', now);
-    await queueSignatureMail(tx, 'signature-confirm', signature, { confirmUrl: signingLinks.confirm(site, confirmToken) }, now, site);
-    return { kind: 'check-your-mail', created: true, signatureId: signature.id };
-  });
+       RETURNING id
+     ), event AS (
+       INSERT INTO signature_events (signature_id, transition, from_status, to_status, actor, at)
+       SELECT id, 'submit', NULL, 'pending', 'underskriver', ${nowParam} FROM signature
+     ), tokens AS (
+       INSERT INTO signature_tokens (token_hash, purpose, signature_id, created_at, expires_at)
+       SELECT t.hash, t.purpose, signature.id, ${nowParam}, t.expires_at
+       FROM signature, (VALUES ${token('confirm', confirmToken)}, ${token('withdraw', withdrawToken)}) AS t (hash, purpose, expires_at)
+     ), mail AS (
+       ${enqueueMailStatement(mail, now, params, 'EXISTS (SELECT 1 FROM signature)')}
+     )
+     SELECT id FROM signature`,
+    params,
+    { prepare: true },
+  );
+  return rows[0] ? { kind: 'check-your-mail', created: true, signatureId: rows[0].id } : { kind: 'check-your-mail', created: false };
 }
 
 /** Confirms the signature behind a confirm token; the token works once, within its lifetime. */
@@ -113,6 +137,8 @@ export async function withdrawSignature(db: Db, token: string, ctx: UseCaseConte
   return useToken(db, token, 'withdraw', now, async (tx, signature) => {
     if (!(await moveSignature(tx, signature, 'withdraw', 'underskriver', now))) return false;
     await queueSignatureMail(tx, 'signature-withdrawn', signature, {}, now, site);
+    // The goodbye mail is queued with its recipient; after that the signature keeps no contact person.
+    await eraseSignatureContact(tx, signature.id, now);
     return true;
   });
 }
@@ -130,7 +156,7 @@ export async function approveSignature(db: Db, id: string, actor: string, ctx: U
 /** Rejects a confirmed signature with a reason the organisation is told. */
 export async function rejectSignature(db: Db, id: string, reason: string, actor: string, ctx: UseCaseContext = {}): Promise<ReviewOutcome> {
   const { now, site } = contextOf(ctx);
-  const cleanReason = reason.trim();
+  const cleanReason = withoutControlCharacters(reason).trim();
   if (!cleanReason) return { ok: false, reason: 'reason-required' };
   return review(db, id, async (tx, signature) => {
     if (!(await moveSignature(tx, signature, 'reject', actor, now, { reviewed_by: actor, reject_reason: cleanReason }, cleanReason))) return false;
@@ -149,7 +175,8 @@ export async function listSignatures(db: Db, status?: SignatureStatus): Promise<
 
 /** The public wall: published signatures whose organisation agreed to be shown, oldest first. */
 export async function publishedSignatories(db: Db, only?: { id: string }): Promise<PublicSignatory[]> {
-  // id is compared as text, so a malformed id from a URL finds nothing instead of failing the cast.
+  // An id from a URL can be anything, NUL included, which Postgres refuses even as a parameter: only a UUID is looked up.
+  if (only && !uuidShape.test(only.id)) return [];
   const { rows } = await db.query<PublicSignatory>(
     `SELECT id, organisation_name AS name, organisation_type AS type, municipality, confirmed_at AS signed_at, statement
      FROM signatures
@@ -160,22 +187,25 @@ export async function publishedSignatories(db: Db, only?: { id: string }): Promi
   return rows;
 }
 
-/** Counts this request in every rule's window (an upsert per rule) and decides whether it may pass. */
+/**
+ * Counts this request in every rule's window and decides whether it may pass. One upsert for all the rules: a
+ * single statement is atomic on its own and costs one round trip on the hot path.
+ */
 export async function checkRateLimit(db: Db, key: string, rules: readonly RateLimitRule[], now: Date = new Date()): Promise<RateLimitDecision> {
-  const counts = await db.transaction(async (tx) => {
-    const result = [];
-    for (const rule of rules) {
-      const { rows } = await tx.query<{ count: number; reset_at: Date }>(
-        `INSERT INTO rate_limit_buckets AS b (key, window_name, count, reset_at) VALUES ($1, $2, 1, $3)
-         ON CONFLICT (key, window_name) DO UPDATE SET
-           count = CASE WHEN b.reset_at <= $4 THEN 1 ELSE b.count + 1 END,
-           reset_at = CASE WHEN b.reset_at <= $4 THEN EXCLUDED.reset_at ELSE b.reset_at END
-         RETURNING count, reset_at`,
-        [key, rule.name, new Date(now.getTime() + rule.windowSeconds * 1000), now],
-      );
-      result.push({ rule, count: rows[0]!.count, resetAt: rows[0]!.reset_at });
-    }
-    return result;
+  const params: unknown[] = [key, now];
+  const values = rules.map((rule) => `($1, $${params.push(rule.name)}, 1, $${params.push(new Date(now.getTime() + rule.windowSeconds * 1000))}::timestamptz)`);
+  const { rows } = await db.query<{ window_name: string; count: number; reset_at: Date }>(
+    `INSERT INTO rate_limit_buckets AS b (key, window_name, count, reset_at) VALUES ${values.join(', ')}
+     ON CONFLICT (key, window_name) DO UPDATE SET
+       count = CASE WHEN b.reset_at <= $2 THEN 1 ELSE b.count + 1 END,
+       reset_at = CASE WHEN b.reset_at <= $2 THEN EXCLUDED.reset_at ELSE b.reset_at END
+     RETURNING window_name, count, reset_at`,
+    params,
+    { prepare: true },
+  );
+  const counts = rules.map((rule) => {
+    const row = rows.find((r) => r.window_name === rule.name)!;
+    return { rule, count: row.count, resetAt: row.reset_at };
   });
   return decideRateLimit(counts, now);
 }
@@ -186,18 +216,18 @@ export async function pruneRateLimits(db: Db, now: Date = new Date()): Promise<n
   return rowCount;
 }
 
+/** Removes the contact person from a signature; the organisation's own fields stay. */
+export async function eraseSignatureContact(tx: Queryable, signatureId: string, now: Date): Promise<void> {
+  await tx.query(
+    'UPDATE signatures SET contact_name = NULL, contact_title = NULL, email = NULL, contact_erased_at = $2 WHERE id = $1 AND contact_erased_at IS NULL',
+    [signatureId, now],
+  );
+}
+
 // ——— the steps the use cases share ———
 
-async function issueToken(tx: Queryable, signatureId: string, purpose: TokenPurpose, now: Date): Promise<string> {
-  const token = newToken();
-  await tx.query('INSERT INTO signature_tokens (token_hash, purpose, signature_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-    hashToken(purpose, token),
-    purpose,
-    signatureId,
-    now,
-    tokenExpiry(purpose, now),
-  ]);
-  return token;
+function issueToken(tx: Queryable, signatureId: string, purpose: TokenPurpose, now: Date): Promise<string> {
+  return issueLinkToken(tx, signatureTokens, signatureId, purpose, now);
 }
 
 async function recordEvent(tx: Queryable, signatureId: string, transition: string, from: SignatureStatus | null, to: SignatureStatus, actor: string, now: Date, detail?: string) {
@@ -231,36 +261,29 @@ async function moveSignature(tx: Queryable, signature: SignatureRow, transition:
 }
 
 type PropsBeyondBase<N extends MailName> = Omit<MailProps<N>, 'site' | 'organisationName' | 'contactName' | 'withdrawUrl'>;
+type MailedSignature = Pick<SignatureRow, 'id' | 'organisation_name' | 'contact_name'> & { email: string };
+
+/** A named mail to the signature's contact, with a withdraw link when `withdrawToken` is given. */
+function signatureMail<N extends MailName>(name: N, signature: MailedSignature, props: PropsBeyondBase<N>, withdrawToken: string | undefined, site: string): QueuedMail {
+  const withdrawUrl = withdrawToken ? signingLinks.withdraw(site, withdrawToken) : undefined;
+  const content = renderMail(name, { site, organisationName: signature.organisation_name, contactName: signature.contact_name ?? '', withdrawUrl, ...props } as unknown as MailProps<N>);
+  return { name, to: signature.email, content, idempotencyKey: `${name}:${signature.id}` };
+}
 
 /** Renders a named mail to the signature's contact and queues it; mails about a live signature carry a fresh withdraw link. */
 async function queueSignatureMail<N extends MailName>(tx: Queryable, name: N, signature: SignatureRow, props: PropsBeyondBase<N>, now: Date, site: string) {
+  // An erased contact person gets no more mail: there is nobody to send it to.
+  const { email } = signature;
+  if (!email) return;
   const live = signature.status === 'pending' || signature.status === 'confirmed' || signature.status === 'published';
-  const withdrawUrl = live ? signingLinks.withdraw(site, await issueToken(tx, signature.id, 'withdraw', now)) : undefined;
-  const content = renderMail(name, { site, organisationName: signature.organisation_name, contactName: signature.contact_name, withdrawUrl, ...props } as unknown as MailProps<N>);
-  await enqueueMail(tx, { name, to: signature.email, content, idempotencyKey: `${name}:${signature.id}` }, now);
+  const withdrawToken = live ? await issueToken(tx, signature.id, 'withdraw', now) : undefined;
+  await enqueueMail(tx, signatureMail(name, { ...signature, email }, props, withdrawToken, site), now);
 }
 
-/** Finds and locks a token of this purpose with its signature, checks it, and runs the step; the token is spent only if the step succeeds. */
+/** Spends a token of this purpose on its signature if the step succeeds (see useLinkToken). */
 async function useToken(db: Db, token: string, purpose: TokenPurpose, now: Date, step: (tx: Queryable, signature: SignatureRow) => Promise<boolean>): Promise<TokenOutcome> {
-  if (!isWellFormedToken(token)) return { ok: false, reason: 'unknown' };
-  const hash = hashToken(purpose, token);
-  return db.transaction(async (tx): Promise<TokenOutcome> => {
-    const { rows } = await tx.query<SignatureRow & { used_at: Date | null; expires_at: Date }>(
-      `SELECT s.*, t.used_at, t.expires_at
-       FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id
-       WHERE t.token_hash = $1 AND t.purpose = $2
-       FOR UPDATE OF t, s`,
-      [hash, purpose],
-    );
-    const found = rows[0];
-    if (!found) return { ok: false, reason: 'unknown' };
-    if (found.used_at) return { ok: false, reason: 'used' };
-    if (found.expires_at.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
-    const { used_at: _used, expires_at: _expires, ...signature } = found;
-    if (!(await step(tx, signature))) return { ok: false, reason: 'not-allowed' };
-    await tx.query('UPDATE signature_tokens SET used_at = $2 WHERE token_hash = $1', [hash, now]);
-    return { ok: true, signatureId: signature.id, organisationName: signature.organisation_name };
-  });
+  const used = await useLinkToken<SignatureRow>(db, signatureTokens, token, purpose, now, step);
+  return used.ok ? { ok: true, signatureId: used.subject.id, organisationName: used.subject.organisation_name } : used;
 }
 
 async function review(db: Db, id: string, step: (tx: Queryable, signature: SignatureRow) => Promise<boolean>): Promise<ReviewOutcome> {

@@ -20,8 +20,8 @@ for (const engine of testDatabases()) {
     });
 
     test('two migrations started at the same moment both succeed and apply nothing twice', async () => {
-      await db.exec('DROP TABLE schema_migrations');
-      await db.exec('DROP TABLE IF EXISTS signatures, signature_tokens, signature_events, mail_outbox, rate_limit_buckets CASCADE');
+      const { rows: tables } = await db.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`);
+      await db.exec(`DROP TABLE ${tables.map((t) => `"${t.name}"`).join(', ')} CASCADE`);
       const results = await Promise.all([migrate(db), migrate(db)]);
       assert.deepEqual(results.flat(), await migrationNames(), 'each file applied by exactly one of the two');
     });

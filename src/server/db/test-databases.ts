@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Db } from './client.ts';
+import { openDatabase, type Db, type Queryable } from './client.ts';
 import { migrate, migrationNames, migrationsDir } from './migrate.ts';
 
 export interface TestDatabase {
@@ -21,7 +21,7 @@ export function testDatabases(env: NodeJS.ProcessEnv = process.env): TestDatabas
 
 /** Empties every table the app writes to, between tests that count rows. */
 export async function emptyTables(db: Db): Promise<void> {
-  await db.exec('TRUNCATE signatures, signature_tokens, signature_events, mail_outbox, rate_limit_buckets CASCADE');
+  await db.exec('TRUNCATE signatures, signature_tokens, signature_events, mail_outbox, rate_limit_buckets, members, member_tokens, admin_login_tokens, admin_sessions, audit_log, case_suggestions CASCADE');
 }
 
 // initdb takes seconds; a migrated data folder dumped once (per set of migrations) and loaded takes half a second.
@@ -74,4 +74,22 @@ async function openTestSchema(url: string): Promise<Db> {
       await admin(`DROP SCHEMA ${schema} CASCADE`);
     },
   };
+}
+
+/** Every table and column (text, json and array columns) in which `needle` occurs, case ignored: proof that erased data is gone. */
+export async function placesHolding(db: Queryable, needle: string): Promise<string[]> {
+  const { rows: columns } = await db.query<{ table_name: string; column_name: string }>(
+    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+     WHERE c.table_schema = current_schema() AND (c.data_type IN ('text', 'character varying', 'json', 'jsonb', 'ARRAY'))`,
+  );
+  const found: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${table_name}" WHERE strpos(lower("${column_name}"::text), lower($1)) > 0`,
+      [needle],
+    );
+    if (rows[0]!.n > 0) found.push(`${table_name}.${column_name}`);
+  }
+  return found;
 }

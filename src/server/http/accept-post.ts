@@ -17,9 +17,12 @@ export type Accepted =
   | { ok: true; data: FormFields | Record<string, unknown>; wantsJson: boolean; db: Db; ip: string }
   | { ok: false; response: Response };
 
-/** IPs that are never limited (comma-separated in RATE_LIMIT_ALLOW), e.g. a monitoring host or a load test. */
+/** IPs that are never limited (comma-separated in RATE_LIMIT_ALLOW), e.g. a monitoring host; read again only when it changes. */
+let allowed: { raw: string; ips: Set<string> } | undefined;
 function allowList(): Set<string> {
-  return new Set((process.env.RATE_LIMIT_ALLOW ?? '').split(',').map((ip) => ip.trim()).filter(Boolean));
+  const raw = process.env.RATE_LIMIT_ALLOW ?? '';
+  if (allowed?.raw !== raw) allowed = { raw, ips: new Set(raw.split(',').map((ip) => ip.trim()).filter(Boolean)) };
+  return allowed.ips;
 }
 
 /** The stored key for an IP: hashed, so the rate-limit table holds no personal data in the clear. */
@@ -27,9 +30,10 @@ function ipKey(action: string, ip: string): string {
   return `${action}:${createHash('sha256').update(ip).digest('base64url').slice(0, 22)}`;
 }
 
-export async function acceptPost(request: Request, limit: { action: string; rules: readonly RateLimitRule[] }): Promise<Accepted> {
+/** `maxBytes` raises the body limit for a form with long texts (default: 16 KB). */
+export async function acceptPost(request: Request, limit: { action: string; rules: readonly RateLimitRule[]; maxBytes?: number }): Promise<Accepted> {
   if (!sameOrigin(request)) return { ok: false, response: problem(403, acceptMessages.crossSite, { wantsJson: prefersJson(request) }) };
-  const body = await readBody(request);
+  const body = await readBody(request, { maxBytes: limit.maxBytes });
   if (!body.ok) return { ok: false, response: body.response };
   const db = await database();
   const ip = clientIp(request);
@@ -43,13 +47,13 @@ export async function acceptPost(request: Request, limit: { action: string; rule
   return { ok: true, data: body.data, wantsJson: body.wantsJson, db, ip };
 }
 
-/** Form fields as the strings a re-rendered form shows (the first value of a repeated field). */
-export function formValues(data: FormFields | Record<string, unknown>): Record<string, string> {
-  const values: Record<string, string> = {};
+/** Form fields as a re-rendered form shows them: text as strings, a repeated field (checkboxes) as its list of strings. */
+export function formValues(data: FormFields | Record<string, unknown>): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(data)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (typeof first === 'string') values[key] = first;
-    else if (typeof first === 'boolean' || typeof first === 'number') values[key] = String(first);
+    if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string');
+    else if (typeof value === 'string') values[key] = value;
+    else if (typeof value === 'boolean' || typeof value === 'number') values[key] = String(value);
   }
   return values;
 }

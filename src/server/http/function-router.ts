@@ -3,7 +3,6 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { TLSSocket } from 'node:tls';
 import { pathToFileURL } from 'node:url';
 import { prefersJson, problem } from './respond.ts';
@@ -117,6 +116,19 @@ export function toWebRequest(req: IncomingMessage, url: URL, signal?: AbortSigna
   });
 }
 
+/** Resolves when `res` can take more, or has closed. */
+function writable(res: ServerResponse): Promise<void> {
+  return new Promise((resume) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resume();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 /** Writes a Web Response to Node's response: status, every header (each Set-Cookie on its own), streamed body. */
 export async function sendWebResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
@@ -131,11 +143,25 @@ export async function sendWebResponse(req: IncomingMessage, res: ServerResponse,
     res.end();
     return;
   }
+  // Read and write by hand: stream.pipeline with Readable.fromWeb cost a Node stream, an AbortController and a
+  // DOMException per answer, a measurable part of a signing (see docs/benchmarks.md).
+  const reader = response.body.getReader();
+  // A visitor who leaves mid-answer is not a server error: stop reading, and the loop ends.
+  const gone = () => void reader.cancel().catch(() => undefined);
+  res.once('close', gone);
   try {
-    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>), res);
-  } catch (error) {
-    // A visitor who leaves mid-answer is not a server error.
-    if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+    // One chunk is held back and goes out with end(): a short answer is then one write with a Content-Length,
+    // not a chunked body whose last, empty chunk costs a second write.
+    let held: Uint8Array | undefined;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      if (held && !res.write(held)) await writable(res);
+      held = value;
+    }
+    if (!res.destroyed) res.end(held);
+  } finally {
+    res.off('close', gone);
   }
 }
 
@@ -206,8 +232,20 @@ export function createFunctionRouter(options: { apiDir: string; reload?: boolean
     return module;
   }
 
+  // The files in api/ don't change while the server runs (without `reload`), so a path found once is not looked up
+  // again: two stat calls per request were a measurable part of a signing. Misses are not kept, so unknown paths
+  // cannot grow the map.
+  const found = new Map<string, string>();
+  async function find(pathname: string): Promise<string | undefined> {
+    const known = found.get(pathname);
+    if (known) return known;
+    const file = await functionFileFor(options.apiDir, pathname);
+    if (file && !options.reload) found.set(pathname, file);
+    return file;
+  }
+
   return {
-    find: (pathname) => functionFileFor(options.apiDir, pathname),
+    find,
     async handle(req, res, file, url) {
       const aborted = new AbortController();
       res.on('close', () => {

@@ -33,7 +33,8 @@ export function moveRegions(page: string): string {
 }
 
 export interface HtmlPage {
-  title: string;
+  /** The page's own title, shown before the site name; leave it out to keep the frame's title (the home page). */
+  title?: string;
   /** Trusted HTML: every piece of user text in it must already be escaped. */
   body: string;
   status?: number;
@@ -47,9 +48,8 @@ export interface HtmlPage {
 export async function htmlPage({ title, body, status = 200, headers, frame = 'skabelon', transformFrame }: HtmlPage): Promise<Response> {
   let html = await shell(frame);
   if (transformFrame) html = transformFrame(html);
-  const page = moveRegions(
-    html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)} · Samskabelsesbevægelsen</title>`).replace(marker, () => body),
-  );
+  const titled = title === undefined ? html : html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)} · Samskabelsesbevægelsen</title>`);
+  const page = moveRegions(titled.replace(marker, () => body));
   const merged = new Headers(headers);
   if (!merged.has('Content-Type')) merged.set('Content-Type', 'text/html; charset=utf-8');
   if (!merged.has('Cache-Control')) merged.set('Cache-Control', 'no-store');

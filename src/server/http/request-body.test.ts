@@ -52,6 +52,15 @@ describe('readBody', () => {
     assert.equal(({} as Record<string, unknown>).admin, undefined);
   });
 
+  it('reads JSON nested as deep as 16 KB allows, and still drops the forbidden keys at the bottom', async () => {
+    const depth = 8000;
+    const body = await readBody(jsonPost(`{"a":${'['.repeat(depth)}{"__proto__":1,"b":2}${']'.repeat(depth)}}`));
+    assert.ok(body.ok);
+    let value: unknown = body.data.a;
+    for (let i = 0; i < depth; i++) value = (value as unknown[])[0];
+    assert.deepEqual(value, { b: 2 });
+  });
+
   it('refuses a body over 16 KB with 413, counting bytes even without a Content-Length', async () => {
     const body = await readBody(post(chunked(16 * 1024 + 1), { 'content-type': 'application/x-www-form-urlencoded' }));
     assert.ok(!body.ok);

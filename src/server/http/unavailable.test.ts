@@ -13,6 +13,14 @@ describe('isUnavailable', () => {
     for (const code of ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT']) assert.equal(isUnavailable(withCode(code)), true, code);
   });
 
+  it('recognises the errors pg gives without a code when the server goes away or the pool cannot connect', () => {
+    for (const message of ['Connection terminated unexpectedly', 'Client has encountered a connection error and is not queryable', 'timeout exceeded when trying to connect']) {
+      assert.equal(isUnavailable(new Error(message)), true, message);
+    }
+    assert.equal(isUnavailable(Object.assign(new Error('Connection terminated unexpectedly'), { code: '23505' })), false, 'a code decides when there is one');
+    assert.equal(isUnavailable(new Error('Connection terminated unexpectedly because of a bug')), false);
+  });
+
   it('looks inside cause and AggregateError', () => {
     assert.equal(isUnavailable(new Error('query failed', { cause: withCode('57P01') })), true);
     assert.equal(isUnavailable(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')], 'connect')), true);

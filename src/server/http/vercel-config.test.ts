@@ -182,6 +182,16 @@ describe('the project vercel.json', () => {
     assert.equal(rewriteFor(table, '/underskriv/traek-tilbage/')?.pathname, '/api/signatures/withdraw');
   });
 
+  it('rewrites the home page, the join page and the member link pages to their functions, and nothing below them', async () => {
+    const table = await loadVercelConfig(projectConfigPath);
+    assert.equal(rewriteFor(table, '/')?.pathname, '/api/home');
+    assert.equal(rewriteFor(table, '/bliv-medlem/')?.pathname, '/api/join');
+    assert.deepEqual(rewriteFor(table, '/bliv-medlem/bekraeft/', '?token=t'), { pathname: '/api/members/confirm', search: '?token=t' });
+    assert.equal(rewriteFor(table, '/bliv-medlem/udmeld/')?.pathname, '/api/members/leave');
+    assert.equal(rewriteFor(table, '/bliv-medlem/tak/'), undefined, 'the thanks page is a static file');
+    assert.equal(rewriteFor(table, '/manifest/'), undefined);
+  });
+
   it('schedules the cron at a path the trailing-slash redirect leaves alone (cron calls do not follow redirects)', async () => {
     const config = JSON.parse(await readFile(projectConfigPath, 'utf8')) as { crons: { path: string; schedule: string }[] };
     assert.deepEqual(config.crons, [{ path: '/api/cron', schedule: '*/5 * * * *' }]);

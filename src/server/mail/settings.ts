@@ -1,13 +1,22 @@
-// Where mail comes from and which site its links point to, read from the environment with local defaults.
+// Where mail comes from, which site its links point to, and the newsletter's segment at Resend, read from the environment with local defaults.
 
 export interface MailSettings {
   from: string;
   siteUrl: string;
+  /** RESEND_AUDIENCE_ID: the Resend segment (formerly "audience") newsletter subscribers join; unset means no newsletter list. */
+  newsletterSegmentId: string | undefined;
 }
 
 export function mailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings {
   return {
     from: env.MAIL_FROM || 'Samskabelsesbevægelsen <noreply@localhost>',
     siteUrl: (env.SITE_URL || 'http://localhost:4321').replace(/\/+$/, ''),
+    newsletterSegmentId: env.RESEND_AUDIENCE_ID?.trim() || undefined,
   };
+}
+
+/** The bare address in MAIL_FROM ("Navn <a@b.dk>" → "a@b.dk"): where people write to the secretariat. */
+export function secretariatAddress(env: NodeJS.ProcessEnv = process.env): string {
+  const from = mailSettings(env).from;
+  return /<([^>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
 }

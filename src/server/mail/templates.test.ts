@@ -1,11 +1,12 @@
 // Checks the named mails: Danish subjects, links to the right pages, escaped HTML, a text version and the badge snippet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { badgeSnippet, mails, renderMail, type MailName, type MailProps } from './templates.ts';
+import { badgeSnippet, mails, memberLinks, renderMail, type MailName, type MailProps } from './templates.ts';
 
 const site = 'https://samskabelse.test';
 const base = { site, organisationName: 'Aarhus Borgerforening', contactName: 'Mette Jensen' };
 const withdrawUrl = `${site}/underskriv/traek-tilbage/?token=WITHDRAW`;
+const member = { site, name: 'Mette Jensen', leaveUrl: `${site}/bliv-medlem/udmeld/?token=LEAVE` };
 
 /** Sample props for every mail, so a new mail cannot be added without a test of its content. */
 const samples: { [N in MailName]: MailProps<N> } = {
@@ -14,6 +15,11 @@ const samples: { [N in MailName]: MailProps<N> } = {
   'signature-approved': { ...base, withdrawUrl, signatureId: '3f1c2a9e-0000-4000-8000-000000000001', listedPublicly: true },
   'signature-rejected': { ...base, reason: 'Vi kan ikke finde organisationen.' },
   'signature-withdrawn': base,
+  'admin-login': { site, loginUrl: `${site}/admin/login/link/?token=LOGIN`, minutes: 15 },
+  'member-confirm': { ...member, confirmUrl: `${site}/bliv-medlem/bekraeft/?token=CONFIRM` },
+  'member-welcome': { ...member, newsletter: false },
+  'member-already': member,
+  'case-suggestion-received': { site, name: 'Mette Jensen', title: 'Fælles <b>have</b> i Vollsmose' },
 };
 
 const render = <N extends MailName>(name: N, overrides: Partial<MailProps<N>> = {}) => renderMail(name, { ...samples[name], ...overrides });
@@ -23,7 +29,7 @@ test('every mail has a Danish subject, an HTML and a text version, and greets th
     const mail = render(name);
     assert.ok(mail.subject.length > 10, name);
     assert.match(mail.html, /^<!doctype html><html lang="da">/, name);
-    assert.match(mail.text, /^Hej Mette Jensen\n/, name);
+    if (name.startsWith('signature-')) assert.match(mail.text, /^Hej Mette Jensen\n/, name);
     assert.doesNotMatch(mail.text, /<p|&amp;/, `${name}: the text version is plain`);
   }
 });
@@ -68,4 +74,47 @@ test('an organisation that chose not to be listed is told its name is not shown'
 
 test('the rejection mail gives the reason', () => {
   assert.match(render('signature-rejected').text, /Begrundelse: Vi kan ikke finde organisationen\./);
+});
+
+test('the admin login mail carries its one-time link and says how long it works', () => {
+  const mail = render('admin-login');
+  assert.ok(mail.text.includes(`${site}/admin/login/link/?token=LOGIN`));
+  assert.match(mail.text, /én gang og i 15 minutter/);
+});
+
+test('every member mail carries the leave link in both versions, and no name in its subject', () => {
+  for (const name of ['member-confirm', 'member-welcome', 'member-already'] as const) {
+    const mail = render(name, { organisationName: 'Grønne Naboer' });
+    assert.ok(mail.text.includes(member.leaveUrl), name);
+    assert.ok(mail.html.includes(`href="${member.leaveUrl}"`), name);
+    assert.doesNotMatch(mail.subject, /Mette|Grønne/, name);
+  }
+});
+
+test('the member links point to the join pages in the route table', () => {
+  assert.equal(memberLinks.confirm(site, 'a b'), `${site}/bliv-medlem/bekraeft/?token=a%20b`);
+  assert.equal(memberLinks.leave(site, 'T'), `${site}/bliv-medlem/udmeld/?token=T`);
+});
+
+test('the member confirm mail links to the confirm page and names the organisation that joins', () => {
+  const person = render('member-confirm');
+  assert.ok(person.text.includes(`${site}/bliv-medlem/bekraeft/?token=CONFIRM`));
+  assert.match(person.text, /7 dage/);
+  assert.match(person.text, /Tak, fordi du vil være medlem af Samskabelsesbevægelsen\./);
+  assert.match(render('member-confirm', { organisationName: 'Grønne Naboer' }).text, /Tak, fordi du vil melde Grønne Naboer ind i Samskabelsesbevægelsen\./);
+});
+
+test('the welcome mail says whether the member asked for the newsletter', () => {
+  assert.match(render('member-welcome', { newsletter: true }).text, /Du har sagt ja til vores nyhedsbrev\./);
+  assert.match(render('member-welcome', { newsletter: false }).text, /Du har ikke bedt om vores nyhedsbrev/);
+  assert.match(render('member-welcome', { organisationName: 'Grønne Naboer' }).text, /Nu er Grønne Naboer medlem af Samskabelsesbevægelsen\./);
+});
+
+test('the suggestion receipt names the suggested case, escaped, and promises nothing public about the suggester', () => {
+  const mail = render('case-suggestion-received');
+  assert.equal(mail.subject, 'Tak for dit forslag til en case');
+  assert.match(mail.text, /foreslået casen »Fælles <b>have<\/b> i Vollsmose«/);
+  assert.match(mail.html, /»Fælles &lt;b&gt;have&lt;\/b&gt; i Vollsmose«/);
+  assert.match(mail.text, /Dit navn og din e-mail bliver ikke vist offentligt\./);
+  assert.ok(mail.text.includes(`${site}/cases/`));
 });

@@ -1,4 +1,4 @@
-// The named Danish mails about a signature, each written once as blocks and rendered to escaped HTML and plain text.
+// The named Danish mails about a signature or a membership, each written once as blocks and rendered to escaped HTML and plain text.
 import { escapeHtml } from '../../html/escape.ts';
 import { routes } from '../../routes.ts';
 
@@ -11,7 +11,16 @@ export const signingLinks = {
   badgeImage: (site: string, id: string) => `${site}/api/badge?id=${encodeURIComponent(id)}`,
 };
 
+/** The links member mails carry. */
+export const memberLinks = {
+  confirm: (site: string, token: string) => `${site}${routes.joinConfirm}?token=${encodeURIComponent(token)}`,
+  leave: (site: string, token: string) => `${site}${routes.leave}?token=${encodeURIComponent(token)}`,
+  join: (site: string) => `${site}${routes.join}`,
+  privacy: (site: string) => `${site}${routes.privacy}`,
+};
+
 export const charterName = 'Charter for samskabelse';
+export const movementName = 'Samskabelsesbevægelsen';
 
 /** The snippet a signatory pastes into its own website. */
 export function badgeSnippet(site: string, signatureId: string): string {
@@ -40,6 +49,26 @@ interface Withdrawable {
 const withdrawFooter = (url: string): Block[] => [
   { paragraph: `Vil I trække underskriften tilbage, kan I gøre det her. Så fjerner vi jer fra listen over underskrivere:` },
   { button: { href: url, label: 'Træk underskriften tilbage' } },
+];
+
+/** Who a member mail is to; every member mail carries a leave link, because leaving must always be one click away. */
+interface MemberMailBase {
+  site: string;
+  name: string;
+  /** Set when the member is an organisation. */
+  organisationName?: string;
+  leaveUrl: string;
+}
+
+const leaveFooter = (url: string): Block[] => [
+  { paragraph: 'Vil du ikke længere være medlem, kan du melde dig ud her. Så sletter vi dine oplysninger:' },
+  { button: { href: url, label: 'Meld dig ud' } },
+];
+
+/** Before confirming there is no membership to leave yet, only a sign-up to take back. */
+const withdrawSignUpFooter = (url: string): Block[] => [
+  { paragraph: 'Vil du alligevel ikke være medlem, kan du slette din tilmelding her. Så sletter vi dine oplysninger med det samme:' },
+  { button: { href: url, label: 'Slet min tilmelding' } },
 ];
 
 /** Every mail, by name: its props and its content. */
@@ -94,6 +123,62 @@ export const mails = {
       { paragraph: `Hej ${p.contactName}` },
       { paragraph: `Vi har trukket underskriften fra ${p.organisationName} tilbage. I står ikke længere på listen over underskrivere.` },
       { paragraph: `Vil I skrive under igen senere, kan I gøre det her: ${signingLinks.sign(p.site)}` },
+    ],
+  }),
+  // The secretariat's one-time login link; it has no withdraw footer because it concerns no signature.
+  'admin-login': (p: { site: string; loginUrl: string; minutes: number }) => ({
+    subject: 'Log ind i Samskabelsesbevægelsens administration',
+    blocks: [
+      { paragraph: 'Hej' },
+      { paragraph: `Du har bedt om at logge ind i administrationen. Linket virker én gang og i ${p.minutes} minutter.` },
+      { button: { href: p.loginUrl, label: 'Log ind' } },
+      { paragraph: 'Har du ikke bedt om at logge ind, kan du se bort fra denne mail. Så sker der ingenting.' },
+    ],
+  }),
+  // Member mails never put a name in the subject: subjects are the part of a mail that is kept the longest.
+  'member-confirm': (p: MemberMailBase & { confirmUrl: string }) => ({
+    subject: `Bekræft, at du vil være medlem af ${movementName}`,
+    blocks: [
+      { paragraph: `Hej ${p.name}` },
+      { paragraph: p.organisationName ? `Tak, fordi du vil melde ${p.organisationName} ind i ${movementName}.` : `Tak, fordi du vil være medlem af ${movementName}.` },
+      { paragraph: 'Bekræft medlemskabet ved at åbne linket herunder. Linket virker i 7 dage.' },
+      { button: { href: p.confirmUrl, label: 'Bekræft medlemskabet' } },
+      { paragraph: 'Har du ikke meldt dig ind, kan du se bort fra denne mail. Så bliver du ikke medlem, og vi sletter oplysningerne efter 30 dage.' },
+      ...withdrawSignUpFooter(p.leaveUrl),
+    ],
+  }),
+  'member-welcome': (p: MemberMailBase & { newsletter: boolean }) => ({
+    subject: `Velkommen i ${movementName}`,
+    blocks: [
+      { paragraph: `Hej ${p.name}` },
+      { paragraph: `Tak, fordi du bekræftede. Nu er ${p.organisationName ?? 'du'} medlem af ${movementName}.` },
+      { paragraph: `Bevægelsen samler alle, der vil løse de store opgaver sammen, som ligeværdige parter. Læs chartret, og find danske cases på ${p.site}.` },
+      p.newsletter
+        ? { paragraph: 'Du har sagt ja til vores nyhedsbrev.' }
+        : { paragraph: 'Du har ikke bedt om vores nyhedsbrev, så vi skriver kun til dig om dit medlemskab.' },
+      { paragraph: `Sådan behandler vi dine oplysninger: ${memberLinks.privacy(p.site)}` },
+      { paragraph: 'Gem gerne denne mail. Så har du altid linket til at melde dig ud.' },
+      ...leaveFooter(p.leaveUrl),
+    ],
+  }),
+  'member-already': (p: MemberMailBase) => ({
+    subject: `Du er allerede medlem af ${movementName}`,
+    blocks: [
+      { paragraph: `Hej ${p.name}` },
+      { paragraph: `Nogen, sikkert dig selv, har prøvet at melde denne e-mailadresse ind i ${movementName} igen. Du er allerede medlem, så du skal ikke gøre noget.` },
+      { paragraph: 'Vi har ikke ændret noget ved dit medlemskab.' },
+      ...leaveFooter(p.leaveUrl),
+    ],
+  }),
+  // To someone who suggested a case on the website: a receipt, and an honest word on what happens next.
+  'case-suggestion-received': (p: { site: string; name: string; title: string }) => ({
+    subject: 'Tak for dit forslag til en case',
+    blocks: [
+      { paragraph: `Hej ${p.name}` },
+      { paragraph: `Tak, fordi du har foreslået casen »${p.title}« til Samskabelsesbevægelsens casebibliotek.` },
+      { paragraph: 'En redaktør læser forslaget, tjekker kilderne og skriver casen. Har vi spørgsmål, skriver vi til dig. Ikke alle forslag bliver til en case, men vi læser dem alle.' },
+      { paragraph: 'Dit navn og din e-mail bliver ikke vist offentligt.' },
+      { paragraph: `Se de cases, der allerede er i biblioteket: ${p.site}${routes.cases}` },
     ],
   }),
 } satisfies Record<string, (props: never) => { subject: string; blocks: Block[] }>;

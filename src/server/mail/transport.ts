@@ -1,4 +1,5 @@
-// Sends one mail: through Resend when RESEND_API_KEY is set, else into .data/outbox/ as files with the links on the console.
+// Sends one mail or one newsletter-contact change: through Resend when RESEND_API_KEY is set, else into .data/outbox/ as files.
+import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resend } from 'resend';
@@ -17,9 +18,19 @@ export type SendResult =
   | { ok: true; providerId?: string }
   | { ok: false; error: string; retryable: boolean; retryAfterSeconds?: number };
 
+/** A newsletter contact to create at Resend and put in a segment (what Resend used to call an audience). */
+export interface NewsletterContact {
+  email: string;
+  segmentId: string;
+}
+
 export interface MailTransport {
   readonly name: string;
   send(mail: OutgoingMail, options: { idempotencyKey: string }): Promise<SendResult>;
+  /** Creates the contact in the segment; `providerId` is the contact's id, which is all a later removal needs. */
+  addContact(contact: NewsletterContact, options: { idempotencyKey: string }): Promise<SendResult>;
+  /** Deletes the contact; one that is already gone counts as done. */
+  removeContact(contactId: string, options: { idempotencyKey: string }): Promise<SendResult>;
 }
 
 /** Resend answers these when the mail itself is wrong; sending it again cannot help. */
@@ -30,28 +41,79 @@ export interface ResendTransportOptions {
   from: string;
   /** Point the SDK elsewhere, e.g. a local recording server in tests. Defaults to RESEND_BASE_URL or Resend's API. */
   baseUrl?: string;
+  /** Give up on one call after this long (default 10 s); the mail is retried later with the same idempotency key. */
+  timeoutMs?: number;
+  /** At most this many calls a second from this process (Resend allows a team 2 by default); unset or 0: no limit. */
+  maxPerSecond?: number;
+}
+
+const wait = (ms: number) => new Promise<void>((resume) => setTimeout(resume, ms));
+
+/** Spaces calls evenly, `perSecond` at most: each call waits for its own slot. */
+export function pacer(perSecond: number | undefined, clock: () => number = () => performance.now(), sleep: (ms: number) => Promise<void> = wait): () => Promise<void> {
+  if (!perSecond || perSecond <= 0) return async () => {};
+  const gapMs = 1000 / perSecond;
+  let next = -Infinity;
+  return async () => {
+    const now = clock();
+    const slot = Math.max(now, next);
+    next = slot + gapMs;
+    if (slot > now) await sleep(slot - now);
+  };
+}
+
+/** RESEND_MAX_PER_SECOND: the team's rate at Resend (2 unless Resend raised it); 0 for no limit (a local stand-in). */
+export function resendRateFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.RESEND_MAX_PER_SECOND;
+  return value === undefined || value.trim() === '' || !Number.isFinite(Number(value)) ? 2 : Number(value);
+}
+
+type ResendFailure = { statusCode: number | null; name: string; message: string };
+
+/** Resend's error as a failed result: permanent for a bad request, else worth retrying (after Retry-After, if given). */
+function failure(error: ResendFailure, headers: Record<string, string> | null | undefined): SendResult {
+  const retryAfter = Number(headers?.['retry-after']);
+  return {
+    ok: false,
+    error: `${error.statusCode ?? 'no response'} ${error.name}: ${error.message}`,
+    retryable: !permanentStatuses.has(error.statusCode ?? 0),
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+  };
 }
 
 export function createResendTransport(options: ResendTransportOptions): MailTransport {
   const resend = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
+  const slot = pacer(options.maxPerSecond);
   return {
     name: 'resend',
     async send(mail, { idempotencyKey }) {
+      // Sending faster than Resend allows only earns 429s and waits; keep to the rate instead.
+      await slot();
       // The SDK never throws: a 4xx, a 5xx and a refused connection all come back as { error }.
       const { data, error, headers } = await resend.emails.send(
         { from: options.from, to: [mail.to], subject: mail.subject, html: mail.html, text: mail.text, tags: [{ name: 'mail', value: mail.name }] },
-        { idempotencyKey },
+        // Without a time limit, one call that never gets an answer would hold up every mail after it.
+        { idempotencyKey, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) },
       );
-      if (error) {
-        const retryAfter = Number(headers?.['retry-after']);
-        return {
-          ok: false,
-          error: `${error.statusCode ?? 'no response'} ${error.name}: ${error.message}`,
-          retryable: !permanentStatuses.has(error.statusCode ?? 0),
-          ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
-        };
-      }
+      if (error) return failure(error, headers);
       return { ok: true, providerId: data?.id };
+    },
+    async addContact({ email, segmentId }) {
+      const created = await resend.contacts.create({ email, segments: [{ id: segmentId }] });
+      if (!created.error) return { ok: true, providerId: created.data?.id };
+      // 409: the address is a contact already (an earlier attempt whose answer was lost, or another list):
+      // find its id and put it in the segment, so a retry ends where a first success would have.
+      if (created.error.statusCode !== 409) return failure(created.error, created.headers);
+      const found = await resend.contacts.get({ email });
+      if (found.error) return failure(found.error, found.headers);
+      const added = await resend.contacts.segments.add({ contactId: found.data.id, segmentId });
+      if (added.error && added.error.statusCode !== 409) return failure(added.error, added.headers);
+      return { ok: true, providerId: found.data.id };
+    },
+    async removeContact(contactId) {
+      const { error, headers } = await resend.contacts.remove(contactId);
+      if (!error || error.statusCode === 404) return { ok: true };
+      return failure(error, headers);
     },
   };
 }
@@ -63,29 +125,46 @@ export interface FileTransportOptions {
   clock?: () => Date;
 }
 
-/** For local work: each mail becomes <timestamp>-<name>.html and .txt, and its action links are printed. */
+/** For local work: each mail becomes <timestamp>-<name>.html and .txt, each contact change <timestamp>-contact-*.json, and action links are printed. */
 export function createFileTransport(options: FileTransportOptions): MailTransport {
   const log = options.log ?? ((line: string) => console.log(line));
   const clock = options.clock ?? (() => new Date());
+  const fileBase = async (name: string) => {
+    await mkdir(options.dir, { recursive: true });
+    return join(options.dir, `${clock().toISOString().replace(/[:.]/g, '-')}-${name}`);
+  };
   return {
     name: 'file',
     async send(mail, { idempotencyKey }) {
-      await mkdir(options.dir, { recursive: true });
-      const stamp = clock().toISOString().replace(/[:.]/g, '-');
-      const base = join(options.dir, `${stamp}-${mail.name}`);
+      const base = await fileBase(mail.name);
       const header = `Fra: ${options.from}\nTil: ${mail.to}\nEmne: ${mail.subject}\nIdempotency-Key: ${idempotencyKey}\n\n`;
       await writeFile(`${base}.html`, mail.html);
       await writeFile(`${base}.txt`, header + mail.text);
       log(`Mail "${mail.name}" til ${mail.to}: ${base}.html`);
-      for (const link of mail.text.match(/https?:\/\/\S+\/underskriv\/(?:bekraeft|traek-tilbage)\/\?token=\S+/g) ?? []) log(`  ${link}`);
+      for (const link of mail.text.match(/https?:\/\/\S+\/(?:underskriv\/(?:bekraeft|traek-tilbage)|bliv-medlem\/(?:bekraeft|udmeld))\/\?token=\S+/g) ?? []) log(`  ${link}`);
+      return { ok: true };
+    },
+    async addContact(contact, { idempotencyKey }) {
+      const contactId = `fil-${randomUUID()}`;
+      const base = await fileBase('contact-add');
+      await writeFile(`${base}.json`, JSON.stringify({ ...contact, contactId, idempotencyKey }, null, 2));
+      log(`Nyhedsbrev: ${contact.email} tilføjet som kontakt ${contactId}: ${base}.json`);
+      return { ok: true, providerId: contactId };
+    },
+    async removeContact(contactId, { idempotencyKey }) {
+      const base = await fileBase('contact-remove');
+      await writeFile(`${base}.json`, JSON.stringify({ contactId, idempotencyKey }, null, 2));
+      log(`Nyhedsbrev: kontakt ${contactId} fjernet: ${base}.json`);
       return { ok: true };
     },
   };
 }
 
-/** Resend when RESEND_API_KEY is set, else files under `${DATA_DIR ?? '.data'}/outbox`. */
+/** Resend when RESEND_API_KEY is set (at most RESEND_MAX_PER_SECOND calls a second), else files under `${DATA_DIR ?? '.data'}/outbox`. */
 export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): MailTransport {
   const { from } = mailSettings(env);
-  if (env.RESEND_API_KEY) return createResendTransport({ apiKey: env.RESEND_API_KEY, from, baseUrl: env.RESEND_BASE_URL || undefined });
+  if (env.RESEND_API_KEY) {
+    return createResendTransport({ apiKey: env.RESEND_API_KEY, from, baseUrl: env.RESEND_BASE_URL || undefined, maxPerSecond: resendRateFromEnv(env) });
+  }
   return createFileTransport({ dir: join(env.DATA_DIR ?? '.data', 'outbox'), from });
 }
