@@ -10,8 +10,9 @@ export type PrincipleEntry = CollectionEntry<'principles'>;
 
 const collator = new Intl.Collator('da');
 
+/** The cases on the site, in title order. Drafts (`draft: true`) are left out, except in `astro dev`, so an editor can preview one. */
 export async function getCases(): Promise<CaseEntry[]> {
-  const cases = await getCollection('cases');
+  const cases = await getCollection('cases', (entry) => import.meta.env.DEV || !entry.data.draft);
   return cases.sort((a, b) => collator.compare(a.data.title, b.data.title));
 }
 

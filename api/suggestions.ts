@@ -1,0 +1,36 @@
+// POST /api/suggestions: someone suggests a case (form or JSON). Stores it, sends a receipt, and opens a pull request
+// with a draft case when GitHub is configured. Answers 202/303, or 400 with the errors.
+import { rateLimitRules } from '../src/domain/rate-limits.ts';
+import { parseSuggestionInput } from '../src/domain/suggestion-input.ts';
+import { renderSuggestionPage } from '../src/html/suggestion-form.ts';
+import { strings } from '../src/i18n/index.ts';
+import { routes } from '../src/routes.ts';
+import { acceptPost, formValues } from '../src/server/http/accept-post.ts';
+import { htmlPage } from '../src/server/http/html-page.ts';
+import { json, redirect303 } from '../src/server/http/respond.ts';
+import { kickOutbox } from '../src/server/runtime.ts';
+import { openSuggestionPullRequest, submitSuggestion } from '../src/server/suggestions.ts';
+import { githubSettingsFromEnv } from '../src/server/github/file-pull-request.ts';
+
+/** A story of 3,000 Danish characters is up to 18 KB once a form encodes it; the other fields add a few more. */
+const maxBytes = 48 * 1024;
+
+export async function POST(request: Request): Promise<Response> {
+  const post = await acceptPost(request, { action: 'suggesting', rules: rateLimitRules.suggesting, maxBytes });
+  if (!post.ok) return post.response;
+
+  const parsed = parseSuggestionInput(post.data);
+  if (!parsed.ok) {
+    if (post.wantsJson) return json({ errors: parsed.errors }, 400);
+    const body = renderSuggestionPage({ values: formValues(post.data), errors: parsed.errors });
+    return htmlPage({ title: strings().suggestForm.errorTitle, body, status: 400 });
+  }
+  // A bot that filled in the hidden field gets the same answer as everyone else, and nothing is stored.
+  if (!parsed.suspectedBot) {
+    const { suggestionId } = await submitSuggestion(post.db, parsed.value);
+    void kickOutbox();
+    // The pull request is a bonus for the secretariat: if GitHub fails, the suggestion waits and the visitor still gets a thank-you.
+    if (suggestionId && githubSettingsFromEnv()) await openSuggestionPullRequest(post.db, suggestionId, 'forslagsformularen');
+  }
+  return post.wantsJson ? json({ status: 'received', message: strings().suggestThanks.lead }, 202) : redirect303(routes.suggestThanks);
+}

@@ -1,0 +1,62 @@
+// The checker's outputs: a terminal line per problem, GitHub annotations with GitHub's escaping, and a Danish Markdown summary.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CheckResult } from './check-content.ts';
+import { githubAnnotations, markdownSummary, textReport } from './report.ts';
+
+const counts = { cases: 9, drafts: 1, principles: 11, pages: 4 };
+const broken: CheckResult = {
+  counts,
+  problems: [
+    { file: 'content/cases/a.mdx', line: 4, field: ['municipality'], message: '"Kolding Kommune" er ikke en kommune, vi kender.' },
+    { file: 'content/cases/a.mdx', line: 22, message: 'Tegnet < i "<600 kr." | *ikke* fed,\nny linje 100%' },
+    { file: 'content/cases/b,c.mdx', line: 7, field: ['sources', 0, 'url'], message: 'Skriv https://.' },
+  ],
+};
+
+describe('reports', () => {
+  it('ends the terminal report with a count and what to do', () => {
+    assert.equal(
+      textReport(broken).split('\n').at(-2),
+      'Fandt 3 problemer i 2 filer. Ret dem, og kør npm run check:content igen.',
+    );
+    assert.equal(textReport({ counts, problems: [] }), 'Indholdet er i orden: 9 cases (heraf 1 udkast), 11 principper og 4 sider er tjekket.\n');
+  });
+
+  it('writes one GitHub annotation per problem, escaped as GitHub requires', () => {
+    assert.deepEqual(githubAnnotations(broken).split('\n'), [
+      '::error file=content/cases/a.mdx,line=4,title=Feltet "municipality"::"Kolding Kommune" er ikke en kommune, vi kender.',
+      '::error file=content/cases/a.mdx,line=22,title=Indholdet::Tegnet < i "<600 kr." | *ikke* fed,%0Any linje 100%25',
+      '::error file=content/cases/b%2Cc.mdx,line=7,title=Feltet "sources" → nr. 1 → "url"::Skriv https://.',
+      '',
+    ]);
+  });
+
+  it('summarises the problems per file in Danish Markdown, showing editor text as text', () => {
+    assert.equal(
+      markdownSummary(broken),
+      [
+        '## Tjek af indholdet',
+        '',
+        '❌ Fandt 3 problemer i 2 filer. Ret dem i filerne, og gem. Så kører tjekket igen af sig selv.',
+        '',
+        'På GitHub retter du en fil ved at åbne den og trykke på blyanten (✏️). Vejledningen står i CONTRIBUTING.md.',
+        '',
+        '### content/cases/a.mdx',
+        '',
+        '| Linje | Felt | Hvad er galt, og hvad skal der stå |',
+        '| ---: | --- | --- |',
+        '| 4 | "municipality" | "Kolding Kommune" er ikke en kommune, vi kender. |',
+        '| 22 |  | Tegnet &lt; i "&lt;600 kr." \\| \\*ikke\\* fed, ny linje 100% |',
+        '',
+        '### content/cases/b,c.mdx',
+        '',
+        '| Linje | Felt | Hvad er galt, og hvad skal der stå |',
+        '| ---: | --- | --- |',
+        '| 7 | "sources" → nr. 1 → "url" | Skriv https://. |',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(markdownSummary({ counts, problems: [] }), '## Tjek af indholdet\n\n✅ Indholdet er i orden: 9 cases (heraf 1 udkast), 11 principper og 4 sider er tjekket.\n');
+  });
+});

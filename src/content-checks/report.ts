@@ -1,0 +1,68 @@
+// The checker's three ways to speak: plain lines for a terminal, annotations for GitHub's file view, and a
+// Markdown summary in Danish for the pull request's check page.
+import type { CheckResult } from './check-content.ts';
+import { fieldLabel, formatProblem, type Problem } from './problem.ts';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function listing(parts: string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} og ${parts.at(-1)}`;
+}
+
+/** "Indholdet er i orden: …" or "Fandt 3 problemer i 2 filer." */
+export function summaryLine({ problems, counts }: CheckResult): string {
+  if (problems.length === 0) {
+    const cases = plural(counts.cases, 'case', 'cases') + (counts.drafts > 0 ? ` (heraf ${plural(counts.drafts, 'udkast', 'udkast')})` : '');
+    return `Indholdet er i orden: ${listing([cases, plural(counts.principles, 'princip', 'principper'), plural(counts.pages, 'side', 'sider')])} er tjekket.`;
+  }
+  const files = new Set(problems.map((p) => p.file)).size;
+  return `Fandt ${plural(problems.length, 'problem', 'problemer')} i ${plural(files, 'fil', 'filer')}.`;
+}
+
+export function textReport(result: CheckResult): string {
+  const lines = result.problems.map(formatProblem);
+  const advice = result.problems.length > 0 ? ' Ret dem, og kør npm run check:content igen.' : '';
+  return [...lines, `${summaryLine(result)}${advice}`].join('\n') + '\n';
+}
+
+/** GitHub's workflow command escaping: data escapes %, CR and LF; properties also : and ,. */
+const escapeData = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+const escapeProperty = (text: string) => escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+
+function annotationTitle(problem: Problem): string {
+  return problem.field && problem.field.length > 0 ? `Feltet ${fieldLabel(problem.field)}` : 'Indholdet';
+}
+
+/** One `::error file=…,line=…,title=…::message` line per problem; GitHub shows each on the line in the pull request. */
+export function githubAnnotations(result: CheckResult): string {
+  return result.problems
+    .map((p) => `::error file=${escapeProperty(p.file)},line=${p.line},title=${escapeProperty(annotationTitle(p))}::${escapeData(p.message)}`)
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+/** Markdown that shows editor text as text: no HTML, no emphasis, no table breaks. */
+function markdownText(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/([\\`*_[\]|])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
+}
+
+export function markdownSummary(result: CheckResult): string {
+  const out = ['## Tjek af indholdet', ''];
+  if (result.problems.length === 0) {
+    out.push(`✅ ${summaryLine(result)}`, '');
+    return out.join('\n');
+  }
+  out.push(
+    `❌ ${summaryLine(result)} Ret dem i filerne, og gem. Så kører tjekket igen af sig selv.`,
+    '',
+    'På GitHub retter du en fil ved at åbne den og trykke på blyanten (✏️). Vejledningen står i CONTRIBUTING.md.',
+    '',
+  );
+  const byFile = Map.groupBy(result.problems, (p) => p.file);
+  for (const [file, problems] of byFile) {
+    out.push(`### ${markdownText(file)}`, '', '| Linje | Felt | Hvad er galt, og hvad skal der stå |', '| ---: | --- | --- |');
+    for (const p of problems) out.push(`| ${p.line} | ${p.field && p.field.length > 0 ? markdownText(fieldLabel(p.field)) : ''} | ${markdownText(p.message)} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}

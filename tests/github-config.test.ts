@@ -1,0 +1,98 @@
+// The GitHub files editors meet: the CI workflow, the suggest-a-case issue form, the pull request template and
+// CODEOWNERS. GitHub Actions cannot run here, so this checks that they parse and say what they must.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { strings } from '../src/i18n/index.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const read = (path: string) => readFile(join(root, path), 'utf8');
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  'runs-on': string;
+  container?: string;
+  needs?: string;
+  services?: Record<string, { image: string; env?: Record<string, string> }>;
+  env?: Record<string, string>;
+  steps: Step[];
+}
+
+describe('the CI workflow', async () => {
+  const workflow = parse(await read('.github/workflows/ci.yml')) as { on: Record<string, unknown>; jobs: Record<string, Job> };
+  const runs = (job: Job) => job.steps.map((s) => s.run ?? '').join('\n');
+
+  it('runs on every pull request', () => {
+    assert.ok('pull_request' in workflow.on);
+  });
+
+  it('checks the content first and writes the Danish summary and annotations for editors', () => {
+    const content = workflow.jobs.content!;
+    assert.match(runs(content), /npm run check:content -- --format=github --summary="\$GITHUB_STEP_SUMMARY"/);
+    assert.equal(workflow.jobs.test!.needs, 'content');
+  });
+
+  it('sets up Node 24 in every job', () => {
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      const setup = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+      assert.equal(setup?.with?.['node-version'], 24, name);
+    }
+  });
+
+  it('type-checks, tests, builds and runs the browser tests against PostgreSQL 15 with Debian\'s chromium', () => {
+    const test = workflow.jobs.test!;
+    assert.equal(test.services?.postgres?.image, 'postgres:15');
+    assert.equal(test.services?.postgres?.env?.POSTGRES_HOST_AUTH_METHOD, 'trust');
+    assert.equal(test.env?.TEST_DATABASE_URL, 'postgres://postgres@postgres:5432/test');
+    assert.match(test.container ?? '', /^debian:/);
+    const commands = runs(test);
+    assert.match(commands, /apt-get install .*\bchromium\b/);
+    const order = ['npx astro check', 'npm run test:unit', 'npm run build', 'npm run test:e2e'].map((c) => commands.indexOf(c));
+    assert.ok(order.every((i) => i >= 0), commands);
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'in this order');
+    const checkout = test.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+    assert.equal(checkout?.with?.['fetch-depth'], 0, 'the whole history, for the "Sidst opdateret" dates');
+  });
+});
+
+describe('the suggest-a-case issue form', async () => {
+  const form = parse(await read('.github/ISSUE_TEMPLATE/foreslaa-en-case.yml')) as {
+    name: string;
+    description: string;
+    body: { type: string; id?: string; attributes: { label?: string }; validations?: { required?: boolean } }[];
+  };
+
+  it('has a name, a description and fields with unique ids', () => {
+    assert.ok(form.name && form.description);
+    const ids = form.body.filter((b) => b.type !== 'markdown').map((b) => b.id);
+    assert.ok(ids.every(Boolean));
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  it('asks the same required questions as the form on the site, in the same words', () => {
+    const f = strings().suggestForm;
+    const required = form.body.filter((b) => b.validations?.required && b.type !== 'checkboxes').map((b) => b.attributes.label);
+    assert.deepEqual(required, [f.title_label, f.municipality, f.what_happened, f.participants, f.sources]);
+  });
+});
+
+describe('review and pull requests', () => {
+  it('asks an owner to review every change to content/', async () => {
+    const owners = (await read('.github/CODEOWNERS')).split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    assert.ok(owners.some((l) => /^\/content\/\s+@\S+/.test(l)), owners.join('\n'));
+  });
+
+  it('gives editors a checklist in the pull request template', async () => {
+    const template = await read('.github/PULL_REQUEST_TEMPLATE.md');
+    const items = template.split('\n').filter((l) => l.startsWith('- [ ] '));
+    assert.ok(items.length >= 6, template);
+    assert.ok(items.some((l) => l.includes('kilde')) && items.some((l) => l.includes('alternativ tekst')) && items.some((l) => l.includes('neutral')));
+  });
+});
