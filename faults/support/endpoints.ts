@@ -1,0 +1,103 @@
+// The table of endpoints the fuzzer drives: one entry per method of each file in api/, with the fields it reads and a good value for each.
+// A new endpoint gets one entry here; faults/fuzz.test.ts fails while an api/ export has none.
+import fc from 'fast-check';
+import { completeCvr } from '../../src/domain/cvr.ts';
+import { honeypotField, organisationTypes, signatureFields, signingAreas } from '../../src/domain/signature-input.ts';
+import { signatureStatuses } from '../../src/domain/signature-status.ts';
+import { memberFields, memberKinds } from '../../src/domain/member-input.ts';
+import { suggestionFields } from '../../src/domain/suggestion-input.ts';
+import { municipalityNames } from '../../src/data/municipalities.ts';
+import { areas } from '../../src/data/vocabulary.ts';
+
+export type Encoding = 'json' | 'form' | 'query';
+
+export interface FuzzEndpoint {
+  /** The file in api/ and the export that answers. */
+  file: string;
+  method: 'GET' | 'POST';
+  /** The path a visitor uses (with the trailing slash vercel.json asks for). */
+  path: string;
+  /** How the fuzzer sends fields: a JSON body, a form body, or the query string. */
+  encodings: readonly Encoding[];
+  /** Each field the endpoint reads, with a good value for it; the fuzzer mixes these with bad ones. */
+  fields: Record<string, fc.Arbitrary<unknown>>;
+  /** Sends the secretariat's bearer token (ADMIN_TOKEN), so the fuzzer gets past the door. */
+  admin?: boolean;
+}
+
+const cvr = fc.integer({ min: 1_000_000, max: 9_999_999 }).map((n) => completeCvr(String(n)) ?? String(n));
+const token = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), minLength: 43, maxLength: 43 });
+const uuid = fc.uuid();
+
+const signingFields: Record<(typeof signatureFields)[number] | typeof honeypotField, fc.Arbitrary<unknown>> = {
+  organisation_name: fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+  organisation_type: fc.constantFrom(...organisationTypes),
+  cvr,
+  municipality: fc.constantFrom(...signingAreas),
+  website: fc.webUrl(),
+  contact_name: fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+  contact_title: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
+  email: fc.emailAddress(),
+  statement: fc.string({ unit: 'binary', maxLength: 500 }),
+  consent_public: fc.constantFrom(true, false, 'on', 'true'),
+  [honeypotField]: fc.constant(''),
+};
+
+const joiningFields: Record<(typeof memberFields)[number] | typeof honeypotField, fc.Arbitrary<unknown>> = {
+  kind: fc.constantFrom(...memberKinds),
+  name: fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+  email: fc.emailAddress(),
+  municipality: fc.constantFrom(...municipalityNames),
+  organisation_name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
+  organisation_type: fc.constantFrom(...organisationTypes),
+  interests: fc.subarray([...areas]),
+  newsletter: fc.constantFrom(true, false, 'on'),
+  consent: fc.constantFrom(true, 'on'),
+  [honeypotField]: fc.constant(''),
+};
+
+const suggestingFields: Record<(typeof suggestionFields)[number] | typeof honeypotField, fc.Arbitrary<unknown>> = {
+  title: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }),
+  municipality: fc.constantFrom(...municipalityNames),
+  what_happened: fc.string({ unit: 'binary', minLength: 1, maxLength: 300 }),
+  participants: fc.string({ unit: 'binary', minLength: 1, maxLength: 100 }),
+  sources: fc.webUrl(),
+  name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
+  email: fc.emailAddress(),
+  [honeypotField]: fc.constant(''),
+};
+
+const tokenPage = (file: string, path: string): FuzzEndpoint[] => [
+  { file, method: 'GET', path, encodings: ['query'], fields: { token } },
+  { file, method: 'POST', path, encodings: ['json'], fields: { token } },
+];
+
+export const fuzzEndpoints: readonly FuzzEndpoint[] = [
+  { file: 'api/signatures.ts', method: 'POST', path: '/api/signatures/', encodings: ['json', 'form'], fields: signingFields },
+  ...tokenPage('api/signatures/confirm.ts', '/underskriv/bekraeft/'),
+  ...tokenPage('api/signatures/withdraw.ts', '/underskriv/traek-tilbage/'),
+  { file: 'api/badge.ts', method: 'GET', path: '/api/badge/', encodings: ['query'], fields: { id: uuid } },
+  { file: 'api/signatories.ts', method: 'GET', path: '/api/signatories/', encodings: ['query'], fields: { format: fc.constantFrom('csv', 'json') } },
+  { file: 'api/wall.ts', method: 'GET', path: '/underskrivere/', encodings: ['query'], fields: { type: fc.constantFrom(...organisationTypes), kommune: fc.constantFrom(...signingAreas), q: fc.string({ maxLength: 30 }) } },
+  { file: 'api/admin/signatures.ts', method: 'GET', path: '/api/admin/signatures/', encodings: ['query'], fields: { status: fc.constantFrom(...signatureStatuses) }, admin: true },
+  {
+    file: 'api/admin/signatures.ts',
+    method: 'POST',
+    path: '/api/admin/signatures/',
+    encodings: ['json'],
+    fields: { id: uuid, action: fc.constantFrom('approve', 'reject'), reason: fc.string({ maxLength: 100 }), actor: fc.string({ maxLength: 30 }) },
+    admin: true,
+  },
+  { file: 'api/members.ts', method: 'POST', path: '/api/members/', encodings: ['json', 'form'], fields: joiningFields },
+  { file: 'api/members/count.ts', method: 'GET', path: '/api/members/count/', encodings: ['query'], fields: {} },
+  ...tokenPage('api/members/confirm.ts', '/bliv-medlem/bekraeft/'),
+  ...tokenPage('api/members/leave.ts', '/bliv-medlem/udmeld/'),
+  { file: 'api/join.ts', method: 'GET', path: '/bliv-medlem/', encodings: ['query'], fields: {} },
+  { file: 'api/home.ts', method: 'GET', path: '/', encodings: ['query'], fields: {} },
+  { file: 'api/suggestions.ts', method: 'POST', path: '/api/suggestions/', encodings: ['json', 'form'], fields: suggestingFields },
+  // The admin's doors that open without a session: asking for a login link, and the page behind the link.
+  { file: 'api/admin/web.ts', method: 'POST', path: '/admin/login/', encodings: ['json', 'form'], fields: { email: fc.emailAddress() } },
+  { file: 'api/admin/web.ts', method: 'GET', path: '/admin/login/link/', encodings: ['query'], fields: { token } },
+  { file: 'api/cron.ts', method: 'GET', path: '/api/cron/', encodings: ['query'], fields: {} },
+  { file: 'api/health.ts', method: 'GET', path: '/api/health/', encodings: ['query'], fields: {} },
+];

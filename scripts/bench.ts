@@ -1,0 +1,72 @@
+// `npm run bench`: signing throughput (with pgbench as the yardstick), build scaling, page weight and cold start, written to docs/benchmarks.md.
+// `npm run bench -- --quick` is a short smoke run; `--only=signing,build,weight,cold` picks sections; `--profile=DIR`
+// writes a CPU profile of the signing server; `--repeats=N` and `--cases=1000,2000` override those settings;
+// `--no-write` prints the section instead of writing it.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchBuild, type BuildReport } from './bench/build-scaling.ts';
+import { benchColdStart, type ColdStartReport } from './bench/cold-start.ts';
+import { describeMachine, root } from './bench/measure.ts';
+import { benchPageWeight, type PageWeightReport } from './bench/page-weight.ts';
+import { renderReport } from './bench/report.ts';
+import { benchSigning, type SigningReport } from './bench/signing.ts';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    repeats: { type: 'string' },
+    cases: { type: 'string' },
+  },
+});
+const quick = values.quick!;
+const sections = new Set((values.only ?? 'signing,build,weight,cold').split(',').map((s) => s.trim()));
+const repeats = (quickly: number, fully: number) => (values.repeats ? Number(values.repeats) : quick ? quickly : fully);
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const log = (line: string) => console.log(line);
+
+const machine = await describeMachine();
+log(`bench${quick ? ' --quick' : ''}: ${machine.cpu}, ${machine.cores} kerner, belastning ${machine.load}`);
+
+let signing: SigningReport | undefined;
+let build: BuildReport | undefined;
+let weight: PageWeightReport | undefined;
+let cold: ColdStartReport | undefined;
+
+if (sections.has('weight')) {
+  log('Sidevægt (dist/)');
+  weight = await benchPageWeight(join(root, 'dist'), log);
+}
+if (sections.has('cold')) {
+  log('Kold start');
+  cold = await benchColdStart({ databaseUrl, repeats: repeats(1, 5) }, log);
+}
+if (sections.has('signing')) {
+  log(`Underskrifter pr. sekund mod PostgreSQL (${databaseUrl.replace(/\/\/[^@]*@/, '//')})`);
+  signing = await benchSigning(
+    quick
+      ? { databaseUrl, levels: [10, 50], seconds: 5, repeats: repeats(1, 3), pgbenchClients: 10, profileDir: values.profile }
+      : { databaseUrl, levels: [10, 50, 100, 200], seconds: 60, repeats: repeats(1, 3), pgbenchClients: 10, profileDir: values.profile },
+    log,
+  );
+}
+if (sections.has('build')) {
+  log('Byggetid');
+  const sizes = values.cases ? values.cases.split(',').map(Number) : quick ? [100, 200] : [1000, 2000];
+  build = await benchBuild({ sizes, repeats: repeats(1, 3) }, log);
+}
+
+const section = renderReport({ machine, quick, signing, build, weight, cold });
+if (values['no-write']) {
+  console.log(section);
+} else {
+  const file = join(root, 'docs/benchmarks.md');
+  const current = await readFile(file, 'utf8');
+  const marked = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
+  const next = marked.test(current) ? current.replace(marked, () => section) : `${current.trimEnd()}\n\n${section}\n`;
+  await writeFile(file, next);
+  log(`Skrev resultaterne i ${file}`);
+}

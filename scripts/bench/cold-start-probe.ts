@@ -1,0 +1,27 @@
+// A fresh process that imports one function (POST /api/signatures) and answers its first request; prints its timings as JSON (run by cold-start.ts).
+export {};
+
+const started = performance.now(); // ms since the process began: Node's own start-up
+const { POST } = await import('../../api/signatures.ts');
+const imported = performance.now();
+const cvr = process.env.PROBE_CVR!;
+const response = await POST(
+  new Request('http://127.0.0.1:4321/api/signatures/', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-real-ip': `192.0.2.${Number(cvr) % 250}` },
+    body: JSON.stringify({
+      organisation_name: `Kold start ${cvr}`,
+      organisation_type: 'forening',
+      cvr,
+      municipality: 'Aarhus',
+      contact_name: 'Mette Jensen',
+      contact_title: 'Formand',
+      email: `kold+${cvr}@forening.example`,
+      consent_public: true,
+    }),
+  }),
+);
+const answered = performance.now();
+const { closeRuntime } = await import('../../src/server/runtime.ts');
+await closeRuntime();
+console.log(JSON.stringify({ status: response.status, nodeStart: started, importMs: imported - started, firstRequestMs: answered - imported, totalMs: answered }));

@@ -1,0 +1,106 @@
+// Small tools the benchmark sections share: medians, CPU time of processes, child processes that report a port, and the machine's description.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const run = promisify(execFile);
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export const round = (value: number, digits = 0) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : value);
+
+/** A number the Danish way, with a thousands point: 1234.5 → "1.234,5". */
+export function da(value: number, digits = 0): string {
+  if (!Number.isFinite(value)) return '–';
+  return value.toLocaleString('da-DK', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+const ticksPerSecond = 100; // USER_HZ on Linux
+
+/** CPU time (user + system) a process has used so far, in ms; 0 when it is gone. */
+export async function cpuMs(pid: number): Promise<number> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time used so far by every process named `postgres` on the machine (its backends included), in ms. */
+export async function postgresCpuMs(): Promise<number> {
+  const { stdout } = await run('pgrep', ['-x', 'postgres']).catch(() => ({ stdout: '' }));
+  const pids = stdout.split('\n').filter(Boolean).map(Number);
+  const times = await Promise.all(pids.map(cpuMs));
+  return times.reduce((a, b) => a + b, 0);
+}
+
+/** Starts a node script that prints `listening <port>` and resolves with its port once it does. */
+export async function startListening(script: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number; log: () => string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stderr!.on('data', (chunk) => (log = (log + chunk).slice(-20_000)));
+  const port = await new Promise<number>((done, fail) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening (\d+)/.exec(out);
+      if (match) done(Number(match[1]));
+      log = (log + chunk).slice(-20_000);
+    });
+    child.once('exit', (code) => fail(new Error(`${script} stopped (${code}) before it listened:\n${log}`)));
+  });
+  return {
+    child,
+    port,
+    log: () => log,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      // A server that is still sending paced mail may take its time; the benchmark does not wait for it.
+      const force = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await new Promise((done) => child.once('exit', done));
+      clearTimeout(force);
+    },
+  };
+}
+
+async function versionOf(pkg: string): Promise<string> {
+  const json = JSON.parse(await readFile(resolve(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
+  return json.version;
+}
+
+export interface Machine {
+  date: string;
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  load: string;
+  node: string;
+  commit: string;
+  versions: Record<string, string>;
+}
+
+export async function describeMachine(): Promise<Machine> {
+  const commit = await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).then((r) => r.stdout.trim()).catch(() => 'ukendt');
+  const versions: Record<string, string> = {};
+  for (const pkg of ['astro', '@astrojs/mdx', 'pg', '@electric-sql/pglite', 'autocannon']) versions[pkg] = await versionOf(pkg);
+  return {
+    date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    cpu: cpus()[0]?.model ?? 'ukendt',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    load: loadavg().map((l) => l.toFixed(2)).join(', '),
+    node: process.version,
+    commit,
+    versions,
+  };
+}

@@ -1,0 +1,133 @@
+// Writes the benchmark results as the Markdown section of docs/benchmarks.md, with the goals from the issue beside the figures.
+import type { BuildReport } from './build-scaling.ts';
+import { summariseBuild } from './build-scaling.ts';
+import type { ColdStartReport } from './cold-start.ts';
+import { da, median, type Machine } from './measure.ts';
+import type { PageWeightReport } from './page-weight.ts';
+import type { SigningReport } from './signing.ts';
+import { summariseSigning } from './signing.ts';
+
+const mark = (ok: boolean) => (ok ? '✅' : '❌');
+const kb = (bytes: number) => da(bytes / 1024, 1);
+
+function signingSection(report: SigningReport, quick: boolean): string[] {
+  const s = summariseSigning(report);
+  const best = s.sustained;
+  const lines = [
+    '### Underskrifter pr. sekund',
+    '',
+    `\`autocannon\` sender \`POST /api/signatures/\` (JSON, en ny gyldig organisation hver gang) til den rigtige request-handler fra \`npm start\` ` +
+      `på maskinens PostgreSQL ${report.postgresVersion} (pool på ${report.poolSize} forbindelser), ${quick ? 'kort (--quick)' : 'i 60 s pr. måling, tre gange pr. niveau'}. ` +
+      'Rate limit er slået til: hver forespørgsel kommer fra sin egen besøgende (IP), som den ville i en bølge, så rate-limit-forespørgslen kører hver gang og lader den passere. ' +
+      'IP’en sættes af en lille stand-in for Vercels edge (`scripts/bench/edge-server.ts`); localhost har kun én adresse. ' +
+      'Mails sendes under målingen til en lokal stand-in for Resend, med Resends standardgrænse på 2 kald i sekundet som i drift; resten venter i udbakken.',
+    '',
+    `**Mål:** mindst 1.000 underskrifter/s vedvarende på 2 kerner med p99 ≤ 100 ms og 0 fejl, og mindst 50 % af pgbench.`,
+    '',
+    best
+      ? `**Resultat:** ${da(best.signingsPerSecond)} underskrifter/s vedvarende (${best.connections} forbindelser, p99 ${best.p99} ms) ${mark(best.signingsPerSecond >= 1000)}; ` +
+        `pgbench ${da(s.pgbenchTps)}/s, forhold ${da(s.ratio * 100)} % ${mark(s.ratio >= 0.5)}.`
+      : `**Resultat:** intet niveau holdt p99 ≤ 100 ms uden fejl ❌; pgbench ${da(s.pgbenchTps)}/s.`,
+    '',
+    '| Forbindelser | Underskrifter/s (median) | p50 ms | p99 ms | Ikke-2xx og fejl | Svar = rækker, én mail hver | Server-CPU ms pr. underskrift | Postgres-CPU ms pr. underskrift |',
+    '| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
+    ...s.perLevel.map(
+      (l) =>
+        `| ${l.connections} | ${da(l.signingsPerSecond)} | ${da(l.p50)} | ${da(l.p99)} | ${l.failures} | ${mark(l.consistent)} | ${da(l.serverCpuMs, 2)} | ${da(l.postgresCpuMs, 2)} |`,
+    ),
+    '',
+    `pgbench (\`-M prepared -c ${report.pgbench.clients} -j 2\`, samme indsættelser som appen: rate-limit-upsert og den ene sætning, der skriver underskrift, hændelse, to links og mail): ` +
+      `${report.pgbench.tps.map((t) => da(t)).join(', ')} transaktioner/s, median ${da(s.pgbenchTps)}.`,
+    '',
+    `Udbakken: under målingen sendes 2 mails i sekundet (Resends standardgrænse), og resten står i kø (se alle målinger). Når Resend tillader mere, tømmer \`drainOutbox\` (det, cron kører) køen med ${da(report.drain.mails / Math.max(report.drain.seconds, 0.001))} mails/s (${report.drain.mails} mails på ${da(report.drain.seconds, 1)} s, uden grænse hos stand-in'en).`,
+    '',
+    'Postgres-CPU er summen for alle `postgres`-processer på maskinen; deler andre maskinen, tæller deres arbejde med.',
+    '',
+    '<details><summary>Alle målinger</summary>',
+    '',
+    '| Forbindelser | s | 2xx | Underskrifter/s | p50 | p99 | Andre svar | Fejl | Timeouts | Rækker | Afbrudt ved slut | Mails sendt | Mails i kø | Kontrol |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...report.runs.map(
+      (r) =>
+        `| ${r.connections} | ${da(r.seconds, 1)} | ${r.ok} | ${da(r.signingsPerSecond)} | ${r.p50} | ${r.p99} | ${Object.entries(r.statuses).map(([k, v]) => `${k}: ${v}`).join(', ') || '–'} | ${r.errors} | ${r.timeouts} | ${r.rows} | ${r.cutOff} | ${r.mailsSent} | ${r.mailBacklog} | ${r.problems.length ? r.problems.join('; ') : 'alt stemmer'} |`,
+    ),
+    '',
+    'En forespørgsel, der stadig var i gang, da tiden løb ud, har intet svar; dens række kan findes. Kontrollen kræver, at hvert 2xx har sin række, at hver række uden 2xx var sådan en afbrudt forespørgsel, og at hver underskrift har præcis én bekræftelsesmail, to links og én hændelse.',
+    '',
+    '</details>',
+  ];
+  return lines;
+}
+
+function buildSection(report: BuildReport): string[] {
+  const s = summariseBuild(report);
+  const secs = (v: number) => `${da(v, 1)} s`;
+  return [
+    '### Byggetid',
+    '',
+    `Syntetiske, gyldige cases (de otte rigtige, varieret i navn, titel og kommune) i en midlertidig kopi af siden (et git-repo, som det rigtige), bygget koldt med \`astro build\`, ` +
+      'og den samme MDX bygget af en bar Astro med et minimalt layout. Median af målingerne.',
+    '',
+    '**Mål:** højst 1,3 × den bare bygning, og t(2.000)/t(1.000) ≤ 2,1.',
+    '',
+    '| Cases | Siden | Bar Astro | Forhold | Mål ≤ 1,3 |',
+    '| ---: | ---: | ---: | ---: | --- |',
+    ...report.sizes.map((n) => `| ${da(n)} | ${secs(s.site(n))} | ${secs(s.bare(n))} | ${da(s.ratioToBare[n]!, 2)} | ${mark(s.ratioToBare[n]! <= 1.3)} |`),
+    '',
+    `t(${da(s.large)})/t(${da(s.small)}) = ${da(s.growth, 2)} ${mark(s.growth <= 2.1)} (bar Astro: ${da(s.bareGrowth, 2)}).`,
+    '',
+    `Alle målinger (s): ${report.sizes.map((n) => `${n} cases: siden ${report.site[n]!.map((v) => da(v, 1)).join(' / ')}, bar ${report.bare[n]!.map((v) => da(v, 1)).join(' / ')}`).join('; ')}.`,
+  ];
+}
+
+function weightSection(report: PageWeightReport): string[] {
+  return [
+    '### Sidevægt',
+    '',
+    'Gzip-størrelser fra `dist/`. Første svar er HTML-dokumentet; CSS’en er lagt ind i det. Linket CSS og JavaScript er ekstra forespørgsler.',
+    '',
+    '**Mål:** 0 byte JavaScript på læsesider, og første svar ≤ 14 KB.',
+    '',
+    '| Side | Første svar (HTML) KB | Heraf inline CSS KB | Linket CSS KB | JavaScript B | Mål |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    ...report.map((p) => {
+      const js = p.inlineJs + p.linkedJs;
+      const ok = p.html <= 14 * 1024 && (!p.reading || js === 0);
+      return `| ${p.name} (\`${p.path}\`) | ${kb(p.html)} | ${kb(p.inlineCss)} | ${kb(p.linkedCss)} | ${js} | ${mark(ok)}${p.reading ? '' : ' (ikke læseside)'} |`;
+    }),
+  ];
+}
+
+function coldSection(report: ColdStartReport): string[] {
+  return [
+    '### Kold start',
+    '',
+    'En ny Node-proces importerer én funktion (`api/signatures.ts`) og besvarer sin første underskrift. Median af målingerne, i ms.',
+    '',
+    '| Database | Node starter | Import | Første svar | I alt i processen | Udefra (spawn til exit) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...report.map((c) => {
+      const m = (key: keyof (typeof c.runs)[number]) => da(median(c.runs.map((r) => r[key])));
+      return `| ${c.name} | ${m('nodeStart')} | ${m('importMs')} | ${m('firstRequestMs')} | ${m('totalMs')} | ${m('wallMs')} |`;
+    }),
+  ];
+}
+
+export function renderReport(input: { machine: Machine; quick: boolean; signing?: SigningReport; build?: BuildReport; weight?: PageWeightReport; cold?: ColdStartReport }): string {
+  const { machine } = input;
+  const lines = [
+    '<!-- bench:start -->',
+    '## Belastning, bygning, sidevægt og kold start',
+    '',
+    `Skrevet af \`npm run bench${input.quick ? ' -- --quick' : ''}\` ${machine.date}${input.quick ? ' (kort røgprøve, ikke tal at holde målene op imod)' : ''}. ` +
+      `Maskine: ${machine.cpu}, ${machine.cores} kerner, ${machine.memoryGiB} GiB; belastning ved start ${machine.load}. ` +
+      `Node ${machine.node}, ${Object.entries(machine.versions).map(([k, v]) => `${k} ${v}`).join(', ')}; commit ${machine.commit}.`,
+    '',
+  ];
+  if (input.signing) lines.push(...signingSection(input.signing, input.quick), '');
+  if (input.build) lines.push(...buildSection(input.build), '');
+  if (input.weight) lines.push(...weightSection(input.weight), '');
+  if (input.cold) lines.push(...coldSection(input.cold), '');
+  lines.push('<!-- bench:end -->');
+  return lines.join('\n');
+}
