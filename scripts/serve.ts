@@ -22,8 +22,12 @@ if (!process.env.SESSION_SECRET) {
   if (!kept) await writeFile(file, `${process.env.SESSION_SECRET}\n`, { mode: 0o600 });
 }
 
+const port = Number(process.env.PORT ?? 4321);
+// Links in mails point at this server unless SITE_URL says otherwise, so PORT=8080 npm start gives working links.
+process.env.SITE_URL ||= `http://localhost:${port}`;
+
 const server = await startServer({
-  port: Number(process.env.PORT ?? 4321),
+  port,
   host: process.env.HOST ?? '127.0.0.1',
   distDir: process.env.DIST_DIR,
 });
