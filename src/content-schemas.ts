@@ -36,8 +36,9 @@ export const caseLimits = { title: 120, summary: 300, alt: 250 } as const;
 export const principleMessage = 'Skriv principperne som filnavne fra mappen content/principles/ uden .mdx, fx [ligevaerd, tidlig-dialog].';
 
 /**
- * The two parts that differ between Astro and the checker: Astro resolves `image()` to an imported file and
- * `principle` to a reference into the principles collection; the checker checks both against the files on disk.
+ * The two parts that differ between Astro and the checker: Astro turns `principle` into a reference into the principles
+ * collection and keeps the image path as written (src/catalog/case-images.ts imports it); the checker checks both
+ * against the files on disk.
  */
 export interface CaseSchemaParts<Image extends z.ZodType, Principle extends z.ZodType> {
   image: () => Image;
