@@ -116,14 +116,21 @@ export function readFrontmatter(file: string, text: string): FrontmatterResult {
   if (data === undefined || data === null) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) return { ok: false, problems: [{ file, line: parts.firstLine, message: frontmatterMessages.notFields }] };
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(parts.yamlText, { lineCounter, uniqueKeys: false });
-  const lineAt = (offset: number) => parts.firstLine + lineCounter.linePos(offset).line - 1;
+  // Positions need a second, slower parser; only a file with a problem asks for them, so it runs then, once.
+  let positions: { doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter } | undefined;
+  const parsed = () => {
+    if (!positions) {
+      const lineCounter = new LineCounter();
+      positions = { doc: parseDocument(parts.yamlText, { lineCounter, uniqueKeys: false }), lineCounter };
+    }
+    return positions;
+  };
+  const lineAt = (offset: number) => parts.firstLine + parsed().lineCounter.linePos(offset).line - 1;
 
   /** The nodes along a path: each entry is the key (or item) node and its value, as far as the path exists. */
   const walk = (path: FieldPath) => {
     const found: { at: number; value: Node | null }[] = [];
-    let current: unknown = doc.contents;
+    let current: unknown = parsed().doc.contents;
     for (const part of path) {
       if (isMap(current)) {
         const pair = current.items.find((p) => isScalar(p.key) && p.key.value === part);
