@@ -37,7 +37,7 @@ let weight: PageWeightReport | undefined;
 let cold: ColdStartReport | undefined;
 
 if (sections.has('weight')) {
-  log('Sidevægt (dist/)');
+  log('Sidevægt (som den lokale server sender siderne)');
   weight = await benchPageWeight(join(root, 'dist'), log);
 }
 if (sections.has('cold')) {

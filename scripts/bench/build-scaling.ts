@@ -26,12 +26,17 @@ async function linkModules(dir: string): Promise<void> {
   }
 }
 
-/** The eight seed cases, varied: a new name, title and municipality for each copy. */
+/**
+ * The real cases (pages link to them, and the content check insists those links resolve), plus `count` synthetic
+ * copies of them, varied: a new name, title and municipality for each copy.
+ */
 async function writeCases(dir: string, count: number): Promise<void> {
   const seedDir = join(root, 'content/cases');
-  const seeds = await Promise.all((await readdir(seedDir)).filter((f) => f.endsWith('.mdx')).sort().map((f) => readFile(join(seedDir, f), 'utf8')));
+  const names = (await readdir(seedDir)).filter((f) => f.endsWith('.mdx')).sort();
+  const seeds = await Promise.all(names.map((f) => readFile(join(seedDir, f), 'utf8')));
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
+  await Promise.all(names.map((name, i) => writeFile(join(dir, name), seeds[i]!)));
   for (let i = 0; i < count; i++) {
     const municipality = municipalityNames[i % municipalityNames.length]!;
     const text = seeds[i % seeds.length]!

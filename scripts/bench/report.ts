@@ -65,7 +65,7 @@ function buildSection(report: BuildReport): string[] {
   return [
     '### Byggetid',
     '',
-    `Syntetiske, gyldige cases (de otte rigtige, varieret i navn, titel og kommune) i en midlertidig kopi af siden (et git-repo, som det rigtige), bygget koldt med \`astro build\`, ` +
+    `Syntetiske, gyldige cases (kopier af de rigtige, varieret i navn, titel og kommune; de rigtige er med, fordi sider linker til dem) i en midlertidig kopi af siden (et git-repo, som det rigtige), bygget koldt med \`astro build\`, ` +
       'og den samme MDX bygget af en bar Astro med et minimalt layout. Median af målingerne.',
     '',
     '**Mål:** højst 1,3 × den bare bygning, og t(2.000)/t(1.000) ≤ 2,1.',
@@ -84,7 +84,7 @@ function weightSection(report: PageWeightReport): string[] {
   return [
     '### Sidevægt',
     '',
-    'Gzip-størrelser fra `dist/`. Første svar er HTML-dokumentet; CSS’en er lagt ind i det. Linket CSS og JavaScript er ekstra forespørgsler.',
+    'Gzip-størrelser af det, den lokale server (`npm start`) sender; forsiden og Bliv medlem laves af en funktion med det aktuelle antal medlemmer. Første svar er HTML-dokumentet; CSS’en er lagt ind i det. Linket CSS og JavaScript er ekstra forespørgsler.',
     '',
     '**Mål:** 0 byte JavaScript på læsesider, og første svar ≤ 14 KB.',
     '',
