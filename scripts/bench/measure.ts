@@ -35,11 +35,32 @@ export async function cpuMs(pid: number): Promise<number> {
   }
 }
 
-/** CPU time used so far by every process named `postgres` on the machine (its backends included), in ms. */
+/** CPU time the whole machine has spent busy so far (every core, every process, the kernel), in ms, from /proc/stat. */
+export async function machineBusyMs(): Promise<number> {
+  const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0]!;
+  // cpu  user nice system idle iowait irq softirq steal guest guest_nice; guest time is already inside user.
+  const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number) as number[];
+  return ((user! + nice! + system! + irq! + softirq! + steal!) * 1000) / ticksPerSecond;
+}
+
+/** CPU time of a process and of its children that have exited and been waited for, in ms; 0 when it is gone. */
+async function cpuWithChildrenMs(pid: number): Promise<number> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time used so far by every process named `postgres` on the machine, in ms. A backend that has exited (pgbench's
+ * connections close at its end) moves its time into the postmaster's children's time, which is counted too.
+ */
 export async function postgresCpuMs(): Promise<number> {
   const { stdout } = await run('pgrep', ['-x', 'postgres']).catch(() => ({ stdout: '' }));
   const pids = stdout.split('\n').filter(Boolean).map(Number);
-  const times = await Promise.all(pids.map(cpuMs));
+  const times = await Promise.all(pids.map(cpuWithChildrenMs));
   return times.reduce((a, b) => a + b, 0);
 }
 

@@ -10,6 +10,25 @@ import { summariseSigning } from './signing.ts';
 const mark = (ok: boolean) => (ok ? '✅' : '❌');
 const kb = (bytes: number) => da(bytes / 1024, 1);
 
+/**
+ * Where a signing's CPU goes next to a pgbench transaction. Both run on the same two cores, so the ratio is the
+ * pgbench transaction's machine time over the signing's; the split says which part of the difference is the app.
+ */
+function cpuBudget(report: SigningReport, s: ReturnType<typeof summariseSigning>): string[] {
+  const best = s.sustained;
+  if (!best || report.pgbench.machineCpuMsPerTx.length === 0) return [];
+  const pgbenchMachine = median(report.pgbench.machineCpuMsPerTx);
+  const pgbenchPostgres = median(report.pgbench.postgresCpuMsPerTx);
+  const rest = best.machineCpuMs - best.serverCpuMs - best.postgresCpuMs - best.loadCpuMs;
+  return [
+    `**Hvor CPU-tiden går** (${best.connections} forbindelser): en pgbench-transaktion koster ${da(pgbenchMachine, 2)} ms maskintid (heraf Postgres ${da(pgbenchPostgres, 2)} ms). ` +
+      `En underskrift gennem appen koster ${da(best.machineCpuMs, 2)} ms: Postgres ${da(best.postgresCpuMs, 2)} ms, serveren ${da(best.serverCpuMs, 2)} ms, ` +
+      `autocannon ${da(best.loadCpuMs, 2)} ms og resten (kernens netværk, andre processer) ${da(rest, 2)} ms. ` +
+      `Uden belastningsgeneratoren på de samme to kerner ville forholdet være ca. ${da((pgbenchMachine / (best.machineCpuMs - best.loadCpuMs)) * 100)} %.`,
+    '',
+  ];
+}
+
 function signingSection(report: SigningReport, quick: boolean): string[] {
   const s = summariseSigning(report);
   const best = s.sustained;
@@ -29,15 +48,19 @@ function signingSection(report: SigningReport, quick: boolean): string[] {
         `pgbench ${da(s.pgbenchTps)}/s, forhold ${da(s.ratio * 100)} % ${mark(s.ratio >= 0.5)}.`
       : `**Resultat:** intet niveau holdt p99 ≤ 100 ms uden fejl ❌; pgbench ${da(s.pgbenchTps)}/s.`,
     '',
-    '| Forbindelser | Underskrifter/s (median) | p50 ms | p99 ms | Ikke-2xx og fejl | Svar = rækker, én mail hver | Server-CPU ms pr. underskrift | Postgres-CPU ms pr. underskrift |',
-    '| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
+    'CPU-tid pr. underskrift i ms: serveren (Node), Postgres, belastningsgeneratoren (autocannon i benchmarkens egen proces) og hele maskinen (alle kerner, kernen medregnet).',
+    '',
+    '| Forbindelser | Underskrifter/s (median) | p50 ms | p99 ms | Ikke-2xx og fejl | Svar = rækker, én mail hver | Server | Postgres | autocannon | Hele maskinen |',
+    '| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |',
     ...s.perLevel.map(
       (l) =>
-        `| ${l.connections} | ${da(l.signingsPerSecond)} | ${da(l.p50)} | ${da(l.p99)} | ${l.failures} | ${mark(l.consistent)} | ${da(l.serverCpuMs, 2)} | ${da(l.postgresCpuMs, 2)} |`,
+        `| ${l.connections} | ${da(l.signingsPerSecond)} | ${da(l.p50)} | ${da(l.p99)} | ${l.failures} | ${mark(l.consistent)} | ${da(l.serverCpuMs, 2)} | ${da(l.postgresCpuMs, 2)} | ${da(l.loadCpuMs, 2)} | ${da(l.machineCpuMs, 2)} |`,
     ),
     '',
+    ...cpuBudget(report, s),
     `pgbench (\`-M prepared -c ${report.pgbench.clients} -j 2\`, samme indsættelser som appen: rate-limit-upsert og den ene sætning, der skriver underskrift, hændelse, to links og mail): ` +
-      `${report.pgbench.tps.map((t) => da(t)).join(', ')} transaktioner/s, median ${da(s.pgbenchTps)}.`,
+      `${report.pgbench.tps.map((t) => da(t)).join(', ')} transaktioner/s, median ${da(s.pgbenchTps)}; ` +
+      `Postgres ${da(median(report.pgbench.postgresCpuMsPerTx), 2)} ms og hele maskinen ${da(median(report.pgbench.machineCpuMsPerTx), 2)} ms CPU pr. transaktion.`,
     '',
     `Udbakken: under målingen sendes 2 mails i sekundet (Resends standardgrænse), og resten står i kø (se alle målinger). Når Resend tillader mere, tømmer \`drainOutbox\` (det, cron kører) køen med ${da(report.drain.mails / Math.max(report.drain.seconds, 0.001))} mails/s (${report.drain.mails} mails på ${da(report.drain.seconds, 1)} s, uden grænse hos stand-in'en).`,
     '',
