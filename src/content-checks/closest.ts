@@ -1,17 +1,8 @@
 // "Mente du …?": finds the allowed values closest to a misspelt one, by edit distance on a Danish-aware spelling.
+import { slugify } from '../routes.ts';
 
-/** Lower case, æ/ø/å spelt out as in URLs, accents dropped, runs of space and punctuation as one hyphen. */
-export function looseSpelling(text: string): string {
-  return text
-    .toLowerCase()
-    .replaceAll('æ', 'ae')
-    .replaceAll('ø', 'oe')
-    .replaceAll('å', 'aa')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+/** Lower case, æ/ø/å spelt out as in URLs, accents dropped, runs of space and punctuation as one hyphen: a URL segment. */
+export const looseSpelling = slugify;
 
 /** Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`: optimal string alignment distance. */
 export function editDistance(a: string, b: string): number {

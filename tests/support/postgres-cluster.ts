@@ -1,10 +1,10 @@
 // Finds PostgreSQL's server programs and runs a throwaway cluster of its own (initdb and pg_ctl in a temporary folder, on its own port), which a test may kill and restart.
 import { execFile } from 'node:child_process';
 import { access, chown, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './free-port.ts';
 
 const run = promisify(execFile);
 
@@ -46,17 +46,6 @@ export async function whyNoCluster(): Promise<string | undefined> {
     if (!runuser) return 'This runs as root, and initdb refuses root; "runuser" (util-linux) is needed to run it as the postgres user.';
   }
   return undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
 
 export interface Cluster {
