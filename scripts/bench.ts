@@ -1,6 +1,7 @@
 // `npm run bench`: signing throughput (with pgbench as the yardstick), build scaling, page weight and cold start, written to docs/benchmarks.md.
 // `npm run bench -- --quick` is a short smoke run; `--only=signing,build,weight,cold` picks sections; `--profile=DIR`
-// writes a CPU profile of the signing server; `--repeats=N` and `--cases=1000,2000` override those settings;
+// writes a CPU profile of the signing server; `--repeats=N`, `--levels=10,100` (connections), `--seconds=N` (per signing
+// run) and `--cases=1000,2000` override those settings;
 // `--no-write` prints the section instead of writing it.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     repeats: { type: 'string' },
     cases: { type: 'string' },
+    levels: { type: 'string' },
+    seconds: { type: 'string' },
   },
 });
 const quick = values.quick!;
@@ -46,12 +49,9 @@ if (sections.has('cold')) {
 }
 if (sections.has('signing')) {
   log(`Underskrifter pr. sekund mod PostgreSQL (${databaseUrl.replace(/\/\/[^@]*@/, '//')})`);
-  signing = await benchSigning(
-    quick
-      ? { databaseUrl, levels: [10, 50], seconds: 5, repeats: repeats(1, 3), pgbenchClients: 10, profileDir: values.profile }
-      : { databaseUrl, levels: [10, 50, 100, 200], seconds: 60, repeats: repeats(1, 3), pgbenchClients: 10, profileDir: values.profile },
-    log,
-  );
+  const levels = values.levels ? values.levels.split(',').map(Number) : quick ? [10, 50] : [10, 50, 100, 200];
+  const seconds = values.seconds ? Number(values.seconds) : quick ? 5 : 60;
+  signing = await benchSigning({ databaseUrl, levels, seconds, repeats: repeats(1, 3), pgbenchClients: 10, profileDir: values.profile }, log);
 }
 if (sections.has('build')) {
   log('Byggetid');

@@ -7,7 +7,7 @@ import { withoutControlCharacters } from '../domain/plain-text.ts';
 import { hashToken, newToken, tokenExpiry, type TokenFailure, type TokenPurpose } from '../domain/tokens.ts';
 import type { Db, Queryable } from './db/client.ts';
 import { issueLinkToken, signatureTokens, useLinkToken } from './link-tokens.ts';
-import { enqueueMail, enqueueMailStatement, type QueuedMail } from './mail/outbox.ts';
+import { enqueueMail, enqueueMailStatement, queuedValues, type QueuedMail } from './mail/outbox.ts';
 import { mailSettings } from './mail/settings.ts';
 import { renderMail, signingLinks, type MailName, type MailProps } from './mail/templates.ts';
 
@@ -80,6 +80,31 @@ const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 const contextOf = (ctx: UseCaseContext) => ({ now: ctx.now ?? new Date(), site: ctx.site ?? mailSettings().siteUrl });
 
+// The submit statement's text is the same for every signing, so it is built once; its parameters, in this order:
+// the id, the form's columns, now, the confirm token's hash and expiry, the withdraw token's, and the mail's values.
+const submitSql = (() => {
+  const n = inputColumns.length;
+  const [now, confirmHash, confirmExpiry, withdrawHash, withdrawExpiry] = [n + 2, n + 3, n + 4, n + 5, n + 6].map((i) => `$${i}`);
+  // The unique index on the live dedupe key decides: a double click or a second form loses quietly, and then
+  // the statements below it find no row in `signature` and write nothing either.
+  return `WITH signature AS (
+       INSERT INTO signatures (id, ${inputColumns.join(', ')}, created_at)
+       VALUES ($1, ${inputColumns.map((_, i) => `$${i + 2}`).join(', ')}, ${now})
+       ON CONFLICT (dedupe_key) WHERE status NOT IN ('rejected', 'withdrawn') DO NOTHING
+       RETURNING id
+     ), event AS (
+       INSERT INTO signature_events (signature_id, transition, from_status, to_status, actor, at)
+       SELECT id, 'submit', NULL, 'pending', 'underskriver', ${now} FROM signature
+     ), tokens AS (
+       INSERT INTO signature_tokens (token_hash, purpose, signature_id, created_at, expires_at)
+       SELECT t.hash, t.purpose, signature.id, ${now}, t.expires_at
+       FROM signature, (VALUES (${confirmHash}, 'confirm', ${confirmExpiry}::timestamptz), (${withdrawHash}, 'withdraw', ${withdrawExpiry}::timestamptz)) AS t (hash, purpose, expires_at)
+     ), mail AS (
+       ${enqueueMailStatement(n + 7, 'EXISTS (SELECT 1 FROM signature)')}
+     )
+     SELECT id FROM signature`;
+})();
+
 /**
  * Creates the pending signature, its event, its confirm and withdraw tokens and the confirm mail, or nothing if the
  * organisation already has a live signature. It is one statement, so one transaction and one round trip: this is
@@ -92,32 +117,17 @@ export async function submitSignature(db: Db, input: SignatureInput, ctx: UseCas
   const withdrawToken = newToken();
   const pending = { id, organisation_name: input.organisation_name, contact_name: input.contact_name, email: input.email };
   const mail = signatureMail('signature-confirm', pending, { confirmUrl: signingLinks.confirm(site, confirmToken) }, withdrawToken, site);
-  const params: unknown[] = [id, ...inputColumns.map((column) => input[column] ?? null), now];
-  const p = (value: unknown) => `$${params.push(value)}`;
-  const token = (purpose: TokenPurpose, value: string) => `(${p(hashToken(purpose, value))}, '${purpose}', ${p(tokenExpiry(purpose, now))}::timestamptz)`;
-  const nowParam = `$${inputColumns.length + 2}`;
-  // The unique index on the live dedupe key decides: a double click or a second form loses quietly, and then
-  // the statements below it find no row in \`signature\` and write nothing either.
-  const { rows } = await db.query<{ id: string }>(
-    `WITH signature AS (
-       INSERT INTO signatures (id, ${inputColumns.join(', ')}, created_at)
-       VALUES ($1, ${inputColumns.map((_, i) => `$${i + 2}`).join(', ')}, ${nowParam})
-       ON CONFLICT (dedupe_key) WHERE status NOT IN ('rejected', 'withdrawn') DO NOTHING
-       RETURNING id
-     ), event AS (
-       INSERT INTO signature_events (signature_id, transition, from_status, to_status, actor, at)
-       SELECT id, 'submit', NULL, 'pending', 'underskriver', ${nowParam} FROM signature
-     ), tokens AS (
-       INSERT INTO signature_tokens (token_hash, purpose, signature_id, created_at, expires_at)
-       SELECT t.hash, t.purpose, signature.id, ${nowParam}, t.expires_at
-       FROM signature, (VALUES ${token('confirm', confirmToken)}, ${token('withdraw', withdrawToken)}) AS t (hash, purpose, expires_at)
-     ), mail AS (
-       ${enqueueMailStatement(mail, now, params, 'EXISTS (SELECT 1 FROM signature)')}
-     )
-     SELECT id FROM signature`,
-    params,
-    { prepare: true },
-  );
+  const params = [
+    id,
+    ...inputColumns.map((column) => input[column] ?? null),
+    now,
+    hashToken('confirm', confirmToken),
+    tokenExpiry('confirm', now),
+    hashToken('withdraw', withdrawToken),
+    tokenExpiry('withdraw', now),
+    ...queuedValues(mail, now),
+  ];
+  const { rows } = await db.query<{ id: string }>(submitSql, params, { prepare: true });
   return rows[0] ? { kind: 'check-your-mail', created: true, signatureId: rows[0].id } : { kind: 'check-your-mail', created: false };
 }
 
@@ -187,22 +197,31 @@ export async function publishedSignatories(db: Db, only?: { id: string }): Promi
   return rows;
 }
 
+// The upsert's text depends only on how many rules there are, so each length is built once.
+const rateLimitSql = new Map<number, string>();
+function rateLimitStatement(rules: number): string {
+  let sql = rateLimitSql.get(rules);
+  if (!sql) {
+    // $1 is the key, $2 now, then each rule's name and the end of its window if it starts now.
+    const values = Array.from({ length: rules }, (_, i) => `($1, $${3 + 2 * i}, 1, $${4 + 2 * i}::timestamptz)`);
+    sql = `INSERT INTO rate_limit_buckets AS b (key, window_name, count, reset_at) VALUES ${values.join(', ')}
+     ON CONFLICT (key, window_name) DO UPDATE SET
+       count = CASE WHEN b.reset_at <= $2 THEN 1 ELSE b.count + 1 END,
+       reset_at = CASE WHEN b.reset_at <= $2 THEN EXCLUDED.reset_at ELSE b.reset_at END
+     RETURNING window_name, count, reset_at`;
+    rateLimitSql.set(rules, sql);
+  }
+  return sql;
+}
+
 /**
  * Counts this request in every rule's window and decides whether it may pass. One upsert for all the rules: a
  * single statement is atomic on its own and costs one round trip on the hot path.
  */
 export async function checkRateLimit(db: Db, key: string, rules: readonly RateLimitRule[], now: Date = new Date()): Promise<RateLimitDecision> {
   const params: unknown[] = [key, now];
-  const values = rules.map((rule) => `($1, $${params.push(rule.name)}, 1, $${params.push(new Date(now.getTime() + rule.windowSeconds * 1000))}::timestamptz)`);
-  const { rows } = await db.query<{ window_name: string; count: number; reset_at: Date }>(
-    `INSERT INTO rate_limit_buckets AS b (key, window_name, count, reset_at) VALUES ${values.join(', ')}
-     ON CONFLICT (key, window_name) DO UPDATE SET
-       count = CASE WHEN b.reset_at <= $2 THEN 1 ELSE b.count + 1 END,
-       reset_at = CASE WHEN b.reset_at <= $2 THEN EXCLUDED.reset_at ELSE b.reset_at END
-     RETURNING window_name, count, reset_at`,
-    params,
-    { prepare: true },
-  );
+  for (const rule of rules) params.push(rule.name, new Date(now.getTime() + rule.windowSeconds * 1000));
+  const { rows } = await db.query<{ window_name: string; count: number; reset_at: Date }>(rateLimitStatement(rules.length), params, { prepare: true });
   const counts = rules.map((rule) => {
     const row = rows.find((r) => r.window_name === rule.name)!;
     return { rule, count: row.count, resetAt: row.reset_at };

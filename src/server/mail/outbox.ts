@@ -55,7 +55,7 @@ export interface OutboxRow {
 
 // The columns a queued mail fills and their values, in one place for both ways of queuing.
 const queuedColumns = 'mail_name, recipient, subject, html, text_body, idempotency_key, next_attempt_at, created_at';
-const queuedValues = (mail: QueuedMail, now: Date) => [mail.name, mail.to, mail.content.subject, mail.content.html, mail.content.text, mail.idempotencyKey, now, now];
+export const queuedValues = (mail: QueuedMail, now: Date): unknown[] => [mail.name, mail.to, mail.content.subject, mail.content.html, mail.content.text, mail.idempotencyKey, now, now];
 
 /** Adds a mail inside the caller's transaction. Returns false when a mail with the same key is already queued. */
 export async function enqueueMail(tx: Queryable, mail: QueuedMail, now: Date): Promise<boolean> {
@@ -114,10 +114,11 @@ export async function forgetRecipient(tx: Queryable, email: string): Promise<{ d
 
 /**
  * The same insert as one part of a larger statement (a use case done in a single statement): it queues the mail
- * only when the SQL `condition` holds, and appends its values to `params`.
+ * only when the SQL `condition` holds. Its values are {@link queuedValues}, as the parameters from `$first` on.
+ * The text depends on nothing else, so a caller can build it once.
  */
-export function enqueueMailStatement(mail: QueuedMail, now: Date, params: unknown[], condition: string): string {
-  const placeholders = queuedValues(mail, now).map((value) => `$${params.push(value)}`);
+export function enqueueMailStatement(first: number, condition: string): string {
+  const placeholders = queuedColumns.split(', ').map((_, i) => `$${first + i}`);
   // A bare parameter in a SELECT list has no type to infer; the two times must be cast.
   placeholders[6] += '::timestamptz';
   placeholders[7] += '::timestamptz';
