@@ -133,9 +133,7 @@ function openPool(options: OpenDatabaseOptions): Db {
   pool.on('error', (error) => console.error('Postgres pool error:', error.message));
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = [], queryOptions: QueryOptions = {}) {
-      // A Date goes as ISO 8601 in UTC, which every column here (timestamptz) reads exactly: pg's own conversion
-      // to local time with an offset was a measurable part of a signing, which sends eight of them.
-      const values = params.map((value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : value));
+      const values = [...params];
       const result = await (queryOptions.prepare ? target.query({ name: statementName(sql), text: sql, values }) : target.query(sql, values));
       return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
     },

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { allowedMethods, functionFileFor, invoke, serverMessages } from './function-router.ts';
+import { allowedMethods, functionFileFor, invoke, maxRequestBodyBytes, serverMessages } from './function-router.ts';
+import { bodyMessages } from './request-body.ts';
 import { rawRequest, serveTestSite, type TestSite } from './test-site.ts';
 
 describe('functionFileFor', () => {
@@ -100,11 +101,37 @@ describe('functions over HTTP', () => {
   });
   after(() => site.stop());
 
-  it('streams the request body in and the response body out', async () => {
+  it('reads the request body in and streams the response body out', async () => {
     const response = await fetch(`${site.url}/api/echo/?a=1`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hej' });
     assert.deepEqual(await response.json(), { url: `${site.url}/api/echo/?a=1`, body: 'hej', type: 'text/plain' });
     const streamed = await fetch(`${site.url}/api/echo/`);
     assert.equal(await streamed.text(), 'første del, anden del');
+  });
+
+  it('refuses a body over 4.5 MB with 413 before the function runs, as Vercel does, and takes one just under it', async () => {
+    const over = await rawRequest(`${site.url}/api/echo/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: Buffer.alloc(maxRequestBodyBytes + 1, 0x61),
+    });
+    assert.equal(over.status, 413);
+    assert.deepEqual(JSON.parse(over.body), { error: bodyMessages.tooLarge });
+    const under = await fetch(`${site.url}/api/echo/`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'b'.repeat(maxRequestBodyBytes) });
+    assert.equal(((await under.json()) as { body: string }).body.length, maxRequestBodyBytes);
+  });
+
+  it('reads a body sent in many chunks without a Content-Length', async () => {
+    const chunks = ['første ', 'anden ', 'tredje'];
+    const body = new ReadableStream({
+      async pull(controller) {
+        const next = chunks.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+        await new Promise((r) => setTimeout(r, 5));
+      },
+    });
+    const response = await fetch(`${site.url}/api/echo/`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body, duplex: 'half' } as RequestInit);
+    assert.equal(((await response.json()) as { body: string }).body, 'første anden tredje');
   });
 
   it('keeps every Set-Cookie header separate', async () => {

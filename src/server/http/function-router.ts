@@ -1,10 +1,10 @@
-// Runs the Vercel functions in api/ on Node's own HTTP server: finds the file for a path, calls the export named after the method with a Web Request, and streams the Response back.
+// Runs the Vercel functions in api/ on Node's own HTTP server: finds the file for a path, calls the export named after the method with a Web Request (its body read first, as on Vercel), and streams the Response back.
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
-import { Readable } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { pathToFileURL } from 'node:url';
+import { bodyMessages } from './request-body.ts';
 import { prefersJson, problem } from './respond.ts';
 import { isUnavailable } from './unavailable.ts';
 
@@ -89,12 +89,42 @@ export function requestUrl(req: IncomingMessage): URL | undefined {
   }
 }
 
+/** Vercel refuses a request body over 4.5 MB before the function runs; so does this server. */
+export const maxRequestBodyBytes = 4.5 * 1024 * 1024;
+
 /**
- * Turns Node's request into a Web Request with a streamed body. The client's own x-forwarded-for, x-real-ip,
+ * The whole request body, as Vercel hands it to a function: read before the function runs, and refused past
+ * {@link maxRequestBodyBytes}. Undefined when the client went away before it was all sent.
+ */
+export function readRequestBody(req: IncomingMessage, maxBytes = maxRequestBodyBytes): Promise<Buffer | 'too-large' | undefined> {
+  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const finish = (result: Buffer | 'too-large' | undefined) => {
+      req.off('data', onData).off('end', onEnd).off('error', onGone).off('close', onGone);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > maxBytes) {
+        // Stop reading; the answer says why, and the connection is closed after it.
+        req.pause();
+        finish('too-large');
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => finish(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total));
+    const onGone = () => finish(undefined);
+    req.on('data', onData).on('end', onEnd).on('error', onGone).on('close', onGone);
+  });
+}
+
+/**
+ * Turns Node's request and its read body into a Web Request. The client's own x-forwarded-for, x-real-ip,
  * x-vercel-forwarded-for and forwarded headers are dropped and replaced by the connection's address, so a
  * function can trust {@link clientIp}.
  */
-export function toWebRequest(req: IncomingMessage, url: URL, signal?: AbortSignal): Request {
+export function toWebRequest(req: IncomingMessage, url: URL, body: Uint8Array | undefined, signal?: AbortSignal): Request {
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
     const key = req.rawHeaders[i]!;
@@ -108,12 +138,7 @@ export function toWebRequest(req: IncomingMessage, url: URL, signal?: AbortSigna
   headers.set('x-forwarded-host', url.host);
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(url, {
-    method,
-    headers,
-    signal,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' as const } : {}),
-  });
+  return new Request(url, { method, headers, signal, ...(hasBody && body ? { body } : {}) });
 }
 
 /** Resolves when `res` can take more, or has closed. */
@@ -251,7 +276,16 @@ export function createFunctionRouter(options: { apiDir: string; reload?: boolean
       res.on('close', () => {
         if (!res.writableFinished) aborted.abort();
       });
-      const request = toWebRequest(req, url, aborted.signal);
+      const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+      const body = hasBody ? await readRequestBody(req) : undefined;
+      if (body === 'too-large') {
+        res.setHeader('Connection', 'close');
+        const wantsJson = prefersJson(toWebRequest(req, url, undefined));
+        await sendWebResponse(req, res, problem(413, bodyMessages.tooLarge, { wantsJson }));
+        return;
+      }
+      if (hasBody && body === undefined) return; // the client left while sending
+      const request = toWebRequest(req, url, body, aborted.signal);
       let response: Response;
       try {
         response = await invoke(await load(file), request);
