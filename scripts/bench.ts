@@ -56,7 +56,7 @@ if (sections.has('signing')) {
 if (sections.has('build')) {
   log('Byggetid');
   const sizes = values.cases ? values.cases.split(',').map(Number) : quick ? [100, 200] : [1000, 2000];
-  build = await benchBuild({ sizes, repeats: repeats(1, 3) }, log);
+  build = await benchBuild({ sizes, repeats: repeats(1, 5) }, log);
 }
 
 const section = renderReport({ machine, quick, signing, build, weight, cold });

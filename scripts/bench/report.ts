@@ -8,6 +8,7 @@ import type { SigningReport } from './signing.ts';
 import { summariseSigning } from './signing.ts';
 
 const mark = (ok: boolean) => (ok ? '✅' : '❌');
+const times = (n: number) => ({ 1: 'én gang', 2: 'to gange', 3: 'tre gange', 4: 'fire gange', 5: 'fem gange' })[n] ?? `${n} gange`;
 const kb = (bytes: number) => da(bytes / 1024, 1);
 
 /**
@@ -32,11 +33,13 @@ function cpuBudget(report: SigningReport, s: ReturnType<typeof summariseSigning>
 function signingSection(report: SigningReport, quick: boolean): string[] {
   const s = summariseSigning(report);
   const best = s.sustained;
+  const seconds = Math.round(report.runs[0]?.seconds ?? 0);
+  const repeats = report.runs.filter((r) => r.connections === report.runs[0]?.connections).length;
   const lines = [
     '### Underskrifter pr. sekund',
     '',
     `\`autocannon\` sender \`POST /api/signatures/\` (JSON, en ny gyldig organisation hver gang) til den rigtige request-handler fra \`npm start\` ` +
-      `på maskinens PostgreSQL ${report.postgresVersion} (pool på ${report.poolSize} forbindelser), ${quick ? 'kort (--quick)' : 'i 60 s pr. måling, tre gange pr. niveau'}. ` +
+      `på maskinens PostgreSQL ${report.postgresVersion} (pool på ${report.poolSize} forbindelser), ${quick ? 'kort (--quick)' : `i ${seconds} s pr. måling, ${times(repeats)} pr. niveau`}. ` +
       'Rate limit er slået til: hver forespørgsel kommer fra sin egen besøgende (IP), som den ville i en bølge, så rate-limit-forespørgslen kører hver gang og lader den passere. ' +
       'IP’en sættes af en lille stand-in for Vercels edge (`scripts/bench/edge-server.ts`); localhost har kun én adresse. ' +
       'Mails sendes under målingen til en lokal stand-in for Resend, med Resends standardgrænse på 2 kald i sekundet som i drift; resten venter i udbakken.',
@@ -45,7 +48,7 @@ function signingSection(report: SigningReport, quick: boolean): string[] {
     '',
     best
       ? `**Resultat:** ${da(best.signingsPerSecond)} underskrifter/s vedvarende (${best.connections} forbindelser, p99 ${best.p99} ms) ${mark(best.signingsPerSecond >= 1000)}; ` +
-        `pgbench ${da(s.pgbenchTps)}/s, forhold ${da(s.ratio * 100)} % ${mark(s.ratio >= 0.5)}.`
+        `pgbench ${da(s.pgbenchTps)}/s, forhold ${da(s.ratio * 100, 1)} % ${mark(s.ratio >= 0.5)}.`
       : `**Resultat:** intet niveau holdt p99 ≤ 100 ms uden fejl ❌; pgbench ${da(s.pgbenchTps)}/s.`,
     '',
     'CPU-tid pr. underskrift i ms: serveren (Node), Postgres, belastningsgeneratoren (autocannon i benchmarkens egen proces) og hele maskinen (alle kerner, kernen medregnet).',

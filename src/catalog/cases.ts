@@ -10,10 +10,23 @@ export type PrincipleEntry = CollectionEntry<'principles'>;
 
 const collator = new Intl.Collator('da');
 
-/** The cases on the site, in title order. Drafts (`draft: true`) are left out, except in `astro dev`, so an editor can preview one. */
-export async function getCases(): Promise<CaseEntry[]> {
+async function readCases(): Promise<CaseEntry[]> {
   const cases = await getCollection('cases', (entry) => import.meta.env.DEV || !entry.data.draft);
   return cases.sort((a, b) => collator.compare(a.data.title, b.data.title));
+}
+
+// A build reads the collection once: some 150 pages ask for it, and sorting a thousand titles each time added up.
+// `astro dev` reads it afresh, so an edited case shows at once.
+let built: Promise<CaseEntry[]> | undefined;
+
+/**
+ * The cases on the site, in title order. Drafts (`draft: true`) are left out, except in `astro dev`, so an editor
+ * can preview one. The list is shared: filter or copy it, don't sort or change it in place.
+ */
+export function getCases(): Promise<readonly CaseEntry[]> {
+  if (import.meta.env.DEV) return readCases();
+  built ??= readCases();
+  return built;
 }
 
 export async function getPrinciples(): Promise<PrincipleEntry[]> {
@@ -22,19 +35,26 @@ export async function getPrinciples(): Promise<PrincipleEntry[]> {
 }
 
 /** The cases that reference a principle, in title order. */
-export function casesShowing(principleId: string, cases: CaseEntry[]): CaseEntry[] {
+export function casesShowing(principleId: string, cases: readonly CaseEntry[]): CaseEntry[] {
   return cases.filter((c) => c.data.principles.some((p) => p.id === principleId));
 }
 
-/** A case's value(s) for each facet, as URL segments. */
-export function facetValues(entry: CaseEntry): Record<Facet, string[]> {
-  return {
-    municipality: [slugify(entry.data.municipality)],
-    area: [...entry.data.areas],
-    kind: [entry.data.kind],
-    form: [entry.data.form],
-    initiator: [...entry.data.initiators],
-  };
+const facetValuesOf = new WeakMap<CaseEntry, Readonly<Record<Facet, readonly string[]>>>();
+
+/** A case's value(s) for each facet, as URL segments (worked out once per case: every list and facet page asks). */
+export function facetValues(entry: CaseEntry): Readonly<Record<Facet, readonly string[]>> {
+  let values = facetValuesOf.get(entry);
+  if (!values) {
+    values = {
+      municipality: [slugify(entry.data.municipality)],
+      area: [...entry.data.areas],
+      kind: [entry.data.kind],
+      form: [entry.data.form],
+      initiator: [...entry.data.initiators],
+    };
+    facetValuesOf.set(entry, values);
+  }
+  return values;
 }
 
 export interface FacetOption {
@@ -43,7 +63,7 @@ export interface FacetOption {
 }
 
 /** The options of every facet: the fixed vocabularies, and the municipalities that have cases. */
-export function facetOptions(cases: CaseEntry[]): Record<Facet, FacetOption[]> {
+export function facetOptions(cases: readonly CaseEntry[]): Record<Facet, FacetOption[]> {
   const t = strings();
   const municipalityNames = [...new Set(cases.map((c) => c.data.municipality))].sort(collator.compare);
   return {

@@ -138,7 +138,8 @@ export function toWebRequest(req: IncomingMessage, url: URL, body: Uint8Array | 
   headers.set('x-forwarded-host', url.host);
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(url, { method, headers, signal, ...(hasBody && body ? { body } : {}) });
+  // A Buffer from the socket lies on an ordinary ArrayBuffer, never a shared one, which is what BodyInit asks.
+  return new Request(url, { method, headers, signal, ...(hasBody && body ? { body: body as Uint8Array<ArrayBuffer> } : {}) });
 }
 
 /** Resolves when `res` can take more, or has closed. */
