@@ -10,7 +10,7 @@ import { benchBuild, type BuildReport } from './bench/build-scaling.ts';
 import { benchColdStart, type ColdStartReport } from './bench/cold-start.ts';
 import { describeMachine, root } from './bench/measure.ts';
 import { benchPageWeight, type PageWeightReport } from './bench/page-weight.ts';
-import { renderReport } from './bench/report.ts';
+import { mergeSections, renderReport } from './bench/report.ts';
 import { benchSigning, type SigningReport } from './bench/signing.ts';
 
 const { values } = parseArgs({
@@ -66,7 +66,12 @@ if (values['no-write']) {
   const file = join(root, 'docs/benchmarks.md');
   const current = await readFile(file, 'utf8');
   const marked = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
-  const next = marked.test(current) ? current.replace(marked, () => section) : `${current.trimEnd()}\n\n${section}\n`;
+  const block = marked.exec(current)?.[0];
+  // A full run replaces the whole block. A run of some sections (--only) replaces just those, each marked with
+  // when and where it was measured, and keeps the others as the last full run left them.
+  const next = !block
+    ? `${current.trimEnd()}\n\n${section}\n`
+    : current.replace(marked, () => (values.only && !quick ? mergeSections(block, section, `_Målt for sig ${machine.date} (\`npm run bench -- --only=${values.only}\`), commit ${machine.commit}, belastning ved start ${machine.load}._`) : section));
   await writeFile(file, next);
   log(`Skrev resultaterne i ${file}`);
 }

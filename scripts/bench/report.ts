@@ -157,3 +157,29 @@ export function renderReport(input: { machine: Machine; quick: boolean; signing?
   lines.push('<!-- bench:end -->');
   return lines.join('\n');
 }
+
+/** The `### ` sections of a bench block, by heading, in order. */
+function sectionsOf(block: string): { head: string; sections: Map<string, string>; tail: string } {
+  const parts = block.split(/^(?=### )/m);
+  const head = parts.shift()!;
+  const sections = new Map<string, string>();
+  let tail = '';
+  for (const part of parts) {
+    const [text, end] = part.split('<!-- bench:end -->') as [string, string | undefined];
+    sections.set(text.slice(0, text.indexOf('\n')), text.trimEnd());
+    if (end !== undefined) tail = `<!-- bench:end -->${end}`;
+  }
+  return { head, sections, tail };
+}
+
+/**
+ * The existing block with the sections measured now put in place of the old ones (new ones go last), each with
+ * `note` under its heading, since the block's header tells of the run that measured the rest.
+ */
+export function mergeSections(existing: string, measured: string, note: string): string {
+  const old = sectionsOf(existing);
+  for (const [heading, text] of sectionsOf(measured).sections) {
+    old.sections.set(heading, text.replace(heading, `${heading}\n\n${note}`));
+  }
+  return `${old.head}${[...old.sections.values()].join('\n\n')}\n\n${old.tail || '<!-- bench:end -->'}`;
+}
