@@ -30,7 +30,7 @@ async function linkModules(dir: string): Promise<void> {
  * The real cases (pages link to them, and the content check insists those links resolve), plus `count` synthetic
  * copies of them, varied: a new name, title and municipality for each copy.
  */
-export async function writeCases(dir: string, count: number): Promise<void> {
+async function writeCases(dir: string, count: number): Promise<void> {
   const seedDir = join(root, 'content/cases');
   const names = (await readdir(seedDir)).filter((f) => f.endsWith('.mdx')).sort();
   const seeds = await Promise.all(names.map((f) => readFile(join(seedDir, f), 'utf8')));
@@ -48,12 +48,12 @@ export async function writeCases(dir: string, count: number): Promise<void> {
 }
 
 /** A copy of the site in `dir` (sources, config, content), as a git repository as the real one is (the RSS feed asks git for dates). */
-export async function copySite(dir: string): Promise<void> {
+async function copySite(dir: string): Promise<void> {
   for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'content']) await cp(join(root, entry), join(dir, entry), { recursive: true });
   await linkModules(dir);
 }
 
-export const bareFiles: Record<string, string> = {
+const bareFiles: Record<string, string> = {
   'astro.config.mjs': "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], markdown: { syntaxHighlight: false } });\n",
   'src/content.config.ts':
     "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { cases: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/cases' }) }) };\n",
@@ -62,7 +62,7 @@ export const bareFiles: Record<string, string> = {
   'package.json': '{ "name": "bare", "private": true, "type": "module" }\n',
 };
 
-export async function copyBare(dir: string): Promise<void> {
+async function copyBare(dir: string): Promise<void> {
   for (const [file, text] of Object.entries(bareFiles)) {
     await mkdir(join(dir, file, '..'), { recursive: true });
     await writeFile(join(dir, file), text);
@@ -70,7 +70,7 @@ export async function copyBare(dir: string): Promise<void> {
   await linkModules(dir);
 }
 
-export async function commitAll(dir: string): Promise<void> {
+async function commitAll(dir: string): Promise<void> {
   const git = (...args: string[]) => run('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', ...args], { cwd: dir });
   await git('init', '-q');
   await git('add', '-A');

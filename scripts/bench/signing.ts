@@ -65,7 +65,7 @@ export interface SigningReport {
 const tables = 'signatures, signature_tokens, signature_events, mail_outbox, rate_limit_buckets';
 
 /** The statements one signing sends, as a pgbench script: the rate-limit upsert and the one-statement submit (src/server/signatures.ts). */
-export function pgbenchScript(): string {
+function pgbenchScript(): string {
   return [
     '\\set visitor random(1, 2000000000)',
     '\\set cvr random(10000000, 99999999)',
@@ -81,7 +81,7 @@ export function pgbenchScript(): string {
 }
 
 /** A confirm mail as the app renders it, so pgbench writes rows of the same size. */
-export function sampleMail() {
+function sampleMail() {
   const site = 'http://127.0.0.1:4321';
   const token = randomBytes(32).toString('base64url');
   return renderMail('signature-confirm', {
