@@ -21,6 +21,9 @@ export default defineConfig({
   trailingSlash: devApi ? 'ignore' : 'always',
   build: {
     format: 'directory',
+    // Render four pages at a time: while one page's file is written, the next is rendered. With 1,000 cases the
+    // pages are done about 0.6 s sooner on two cores (docs/benchmarks.md); the pages come out the same.
+    concurrency: 4,
     // Inline the CSS so a reading page arrives in one response.
     inlineStylesheets: 'always',
   },

@@ -10,6 +10,10 @@ export interface BuildReport {
   /** Seconds per cold `astro build`, per size, every repeat. */
   site: Record<number, number[]>;
   bare: Record<number, number[]>;
+  /** The bare build with the site's own `build.concurrency`: what the site's extra work costs, like for like. */
+  bareSame: Record<number, number[]>;
+  /** The site's `build.concurrency` (Astro's default is 1). */
+  concurrency: number;
 }
 
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -53,8 +57,17 @@ async function copySite(dir: string): Promise<void> {
   await linkModules(dir);
 }
 
+/** The site's `build.concurrency` from astro.config.mjs, or Astro's default of 1. */
+export async function siteConcurrency(): Promise<number> {
+  const config = await readFile(join(root, 'astro.config.mjs'), 'utf8');
+  return Number(/^\s*concurrency:\s*(\d+)/m.exec(config)?.[1] ?? 1);
+}
+
+const bareConfig = (concurrency?: number) =>
+  "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\n" +
+  `export default defineConfig({ ${concurrency ? `build: { concurrency: ${concurrency} }, ` : ''}integrations: [mdx()], markdown: { syntaxHighlight: false } });\n`;
+
 const bareFiles: Record<string, string> = {
-  'astro.config.mjs': "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], markdown: { syntaxHighlight: false } });\n",
   'src/content.config.ts':
     "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { cases: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/cases' }) }) };\n",
   'src/pages/[slug].astro':
@@ -62,8 +75,8 @@ const bareFiles: Record<string, string> = {
   'package.json': '{ "name": "bare", "private": true, "type": "module" }\n',
 };
 
-async function copyBare(dir: string): Promise<void> {
-  for (const [file, text] of Object.entries(bareFiles)) {
+async function copyBare(dir: string, concurrency?: number): Promise<void> {
+  for (const [file, text] of Object.entries({ ...bareFiles, 'astro.config.mjs': bareConfig(concurrency) })) {
     await mkdir(join(dir, file, '..'), { recursive: true });
     await writeFile(join(dir, file), text);
   }
@@ -93,24 +106,33 @@ async function timeBuild(dir: string, casePages: string, count: number): Promise
 
 export async function benchBuild(options: { sizes: number[]; repeats: number }, log: (line: string) => void): Promise<BuildReport> {
   const work = await mkdtemp(join(tmpdir(), 'samskabelse-build-'));
-  const report: BuildReport = { sizes: options.sizes, site: {}, bare: {} };
+  const concurrency = await siteConcurrency();
+  const report: BuildReport = { sizes: options.sizes, site: {}, bare: {}, bareSame: {}, concurrency };
   try {
     const site = join(work, 'site');
     const bare = join(work, 'bare');
+    const bareSame = join(work, 'bare-same');
     await copySite(site);
     await copyBare(bare);
+    await copyBare(bareSame, concurrency);
     for (const size of options.sizes) {
       await writeCases(join(site, 'content/cases'), size);
       await writeCases(join(bare, 'content/cases'), size);
+      await writeCases(join(bareSame, 'content/cases'), size);
       await rm(join(site, '.git'), { recursive: true, force: true });
       await commitAll(site);
       report.site[size] = [];
       report.bare[size] = [];
-      // Alternate the two, so a noisy minute hits both alike.
+      report.bareSame[size] = [];
+      // Take turns, so a noisy minute hits all alike.
       for (let repeat = 0; repeat < options.repeats; repeat++) {
         report.bare[size]!.push(await timeBuild(bare, '.', size));
+        report.bareSame[size]!.push(await timeBuild(bareSame, '.', size));
         report.site[size]!.push(await timeBuild(site, 'cases', size));
-        log(`  ${size} cases: siden ${report.site[size]!.at(-1)!.toFixed(1)} s, bar Astro ${report.bare[size]!.at(-1)!.toFixed(1)} s`);
+        log(
+          `  ${size} cases: siden ${report.site[size]!.at(-1)!.toFixed(1)} s, bar Astro ${report.bare[size]!.at(-1)!.toFixed(1)} s, ` +
+            `bar Astro med concurrency ${concurrency} ${report.bareSame[size]!.at(-1)!.toFixed(1)} s`,
+        );
       }
     }
   } finally {
@@ -123,10 +145,13 @@ export function summariseBuild(report: BuildReport) {
   const [small, large] = report.sizes as [number, number];
   const site = (n: number) => median(report.site[n] ?? []);
   const bare = (n: number) => median(report.bare[n] ?? []);
+  const bareSame = (n: number) => median(report.bareSame?.[n] ?? []);
   return {
     small,
     large,
     ratioToBare: { [small]: site(small) / bare(small), [large]: site(large) / bare(large) } as Record<number, number>,
+    ratioToBareSame: { [small]: site(small) / bareSame(small), [large]: site(large) / bareSame(large) } as Record<number, number>,
+    bareSame,
     growth: site(large) / site(small),
     bareGrowth: bare(large) / bare(small),
     site,
