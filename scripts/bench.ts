@@ -71,7 +71,7 @@ if (values['no-write']) {
   // when and where it was measured, and keeps the others as the last full run left them.
   const next = !block
     ? `${current.trimEnd()}\n\n${section}\n`
-    : current.replace(marked, () => (values.only && !quick ? mergeSections(block, section, `_Målt for sig ${machine.date} (\`npm run bench -- --only=${values.only}\`), commit ${machine.commit}, belastning ved start ${machine.load}._`) : section));
+    : current.replace(marked, () => (values.only && !quick ? mergeSections(block, section, `_Målt for sig ${machine.date} (\`npm run bench -- --only=${values.only}\`), commit ${machine.commit}, ${machine.cpu}, ${machine.cores} kerner, belastning ved start ${machine.load}._`) : section));
   await writeFile(file, next);
   log(`Skrev resultaterne i ${file}`);
 }
