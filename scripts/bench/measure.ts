@@ -25,11 +25,16 @@ export function da(value: number, digits = 0): string {
 
 const ticksPerSecond = 100; // USER_HZ on Linux
 
-/** CPU time (user + system) a process has used so far, in ms; 0 when it is gone. */
-export async function cpuMs(pid: number): Promise<number> {
+/**
+ * CPU time (user + system) a process has used so far, in ms; 0 when it is gone. With `children`, the time of its
+ * children that have exited and been waited for is added.
+ */
+export async function cpuMs(pid: number, options: { children?: boolean } = {}): Promise<number> {
   try {
-    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    // utime, stime, cutime, cstime: the 14th to 17th fields, counted after the command name in parentheses.
+    const [utime, stime, cutime, cstime] = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ').slice(11, 15).map(Number) as number[];
+    const ticks = utime! + stime! + (options.children ? cutime! + cstime! : 0);
+    return (ticks * 1000) / ticksPerSecond;
   } catch {
     return 0;
   }
@@ -43,16 +48,6 @@ export async function machineBusyMs(): Promise<number> {
   return ((user! + nice! + system! + irq! + softirq! + steal!) * 1000) / ticksPerSecond;
 }
 
-/** CPU time of a process and of its children that have exited and been waited for, in ms; 0 when it is gone. */
-async function cpuWithChildrenMs(pid: number): Promise<number> {
-  try {
-    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * CPU time used so far by every process named `postgres` on the machine, in ms. A backend that has exited (pgbench's
  * connections close at its end) moves its time into the postmaster's children's time, which is counted too.
@@ -60,7 +55,7 @@ async function cpuWithChildrenMs(pid: number): Promise<number> {
 export async function postgresCpuMs(): Promise<number> {
   const { stdout } = await run('pgrep', ['-x', 'postgres']).catch(() => ({ stdout: '' }));
   const pids = stdout.split('\n').filter(Boolean).map(Number);
-  const times = await Promise.all(pids.map(cpuWithChildrenMs));
+  const times = await Promise.all(pids.map((pid) => cpuMs(pid, { children: true })));
   return times.reduce((a, b) => a + b, 0);
 }
 
