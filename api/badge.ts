@@ -1,8 +1,8 @@
 // GET /api/badge?id=…: the SVG badge of a published signatory, for embedding on its website.
-import { badgeSvg } from '../src/html/badge.ts';
-import { json } from '../src/server/http/respond.ts';
-import { database } from '../src/server/runtime.ts';
-import { publishedSignatories } from '../src/server/signatures.ts';
+import { badgeSvg } from '../src/signing/badge.ts';
+import { json } from '../src/platform/http/respond.ts';
+import { database } from '../src/platform/runtime.ts';
+import { publishedSignatories } from '../src/signing/signatures.ts';
 
 export async function GET(request: Request): Promise<Response> {
   const id = new URL(request.url).searchParams.get('id') ?? '';

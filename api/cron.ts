@@ -1,12 +1,12 @@
 // GET /api/cron (Vercel cron, every 5 minutes): delivers all due mail (within a time budget) with retries, clears old
 // rate-limit buckets, deletes what is past its retention, and retries the pull requests for case suggestions that GitHub refused.
-import { hasBearer } from '../src/server/http/bearer.ts';
-import { json, problem } from '../src/server/http/respond.ts';
-import { drainOutbox } from '../src/server/mail/outbox.ts';
-import { applyRetention } from '../src/server/retention.ts';
-import { database, mailTransport } from '../src/server/runtime.ts';
-import { pruneRateLimits } from '../src/server/signatures.ts';
-import { retryPendingPullRequests } from '../src/server/suggestions.ts';
+import { hasBearer } from '../src/platform/http/bearer.ts';
+import { json, problem } from '../src/platform/http/respond.ts';
+import { drainOutbox } from '../src/platform/mail/outbox.ts';
+import { applyRetention } from '../src/platform/retention.ts';
+import { database, mailTransport } from '../src/platform/runtime.ts';
+import { pruneRateLimits } from '../src/signing/signatures.ts';
+import { retryPendingPullRequests } from '../src/suggestions/suggestions.ts';
 
 export async function GET(request: Request): Promise<Response> {
   // Vercel sends CRON_SECRET as a bearer token; locally, without a secret, anyone on the machine may run it.

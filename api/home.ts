@@ -1,7 +1,7 @@
 // / (rewritten here): the home page, built by Astro as a frame, with the live member count filled in; cached at the CDN.
-import { renderMemberCount } from '../src/html/member-form.ts';
-import { htmlPage } from '../src/server/http/html-page.ts';
-import { countCache, countlessCache, memberCountOrNothing } from '../src/server/http/member-count.ts';
+import { renderMemberCount } from '../src/membership/member-form.ts';
+import { htmlPage } from '../src/platform/http/html-page.ts';
+import { countCache, countlessCache, memberCountOrNothing } from '../src/membership/member-count.ts';
 
 export async function GET(): Promise<Response> {
   const count = await memberCountOrNothing();

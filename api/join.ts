@@ -1,8 +1,8 @@
 // /bliv-medlem/ (rewritten here): the join page with the live member count and the form; the frame carries the form's script.
-import { renderJoinPage } from '../src/html/member-form.ts';
+import { renderJoinPage } from '../src/membership/member-form.ts';
 import { strings } from '../src/i18n/index.ts';
-import { htmlPage } from '../src/server/http/html-page.ts';
-import { countCache, countlessCache, memberCountOrNothing } from '../src/server/http/member-count.ts';
+import { htmlPage } from '../src/platform/http/html-page.ts';
+import { countCache, countlessCache, memberCountOrNothing } from '../src/membership/member-count.ts';
 
 export async function GET(): Promise<Response> {
   const count = await memberCountOrNothing();

@@ -1,14 +1,14 @@
 // POST /api/members: a person or an organisation joins the movement (form or JSON). Answers 202/303, or 400 with the errors.
-import { parseMemberInput } from '../src/domain/member-input.ts';
-import { rateLimitRules } from '../src/domain/rate-limits.ts';
-import { renderJoinPage } from '../src/html/member-form.ts';
+import { parseMemberInput } from '../src/membership/member-input.ts';
+import { rateLimitRules } from '../src/platform/rate-limits.ts';
+import { renderJoinPage } from '../src/membership/member-form.ts';
 import { strings } from '../src/i18n/index.ts';
 import { routes } from '../src/routes.ts';
-import { acceptPost, formValues } from '../src/server/http/accept-post.ts';
-import { htmlPage } from '../src/server/http/html-page.ts';
-import { json, redirect303 } from '../src/server/http/respond.ts';
-import { joinMovement } from '../src/server/members.ts';
-import { kickOutbox } from '../src/server/runtime.ts';
+import { acceptPost, formValues } from '../src/platform/http/accept-post.ts';
+import { htmlPage } from '../src/platform/http/html-page.ts';
+import { json, redirect303 } from '../src/platform/http/respond.ts';
+import { joinMovement } from '../src/membership/members.ts';
+import { kickOutbox } from '../src/platform/runtime.ts';
 
 const t = strings();
 

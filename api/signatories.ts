@@ -1,8 +1,8 @@
 // GET /api/signatories: open data on published signatories, as JSON or (?format=csv) CSV; public fields only.
-import { signatoriesCsv } from '../src/html/signatories-csv.ts';
-import { dataCsp, json } from '../src/server/http/respond.ts';
-import { database } from '../src/server/runtime.ts';
-import { publishedSignatories } from '../src/server/signatures.ts';
+import { signatoriesCsv } from '../src/signing/signatories-csv.ts';
+import { dataCsp, json } from '../src/platform/http/respond.ts';
+import { database } from '../src/platform/runtime.ts';
+import { publishedSignatories } from '../src/signing/signatures.ts';
 
 const cache = 'public, max-age=60, s-maxage=60, stale-while-revalidate=600';
 

@@ -1,13 +1,13 @@
 // POST /api/signatures: an organisation signs the charter (form or JSON). Answers 202/303, or 400 with the errors.
-import { parseSignatureInput } from '../src/domain/signature-input.ts';
-import { rateLimitRules } from '../src/domain/rate-limits.ts';
-import { renderSignaturePage } from '../src/html/signature-form.ts';
+import { parseSignatureInput } from '../src/signing/signature-input.ts';
+import { rateLimitRules } from '../src/platform/rate-limits.ts';
+import { renderSignaturePage } from '../src/signing/signature-form.ts';
 import { routes } from '../src/routes.ts';
-import { acceptPost, formValues } from '../src/server/http/accept-post.ts';
-import { htmlPage } from '../src/server/http/html-page.ts';
-import { json, redirect303 } from '../src/server/http/respond.ts';
-import { kickOutbox } from '../src/server/runtime.ts';
-import { submitSignature } from '../src/server/signatures.ts';
+import { acceptPost, formValues } from '../src/platform/http/accept-post.ts';
+import { htmlPage } from '../src/platform/http/html-page.ts';
+import { json, redirect303 } from '../src/platform/http/respond.ts';
+import { kickOutbox } from '../src/platform/runtime.ts';
+import { submitSignature } from '../src/signing/signatures.ts';
 
 const accepted = 'Tak. Vi har sendt en mail til kontaktpersonen med et link, der bekræfter underskriften.';
 

@@ -1,16 +1,16 @@
 // POST /api/suggestions: someone suggests a case (form or JSON). Stores it, sends a receipt, and opens a pull request
 // with a draft case when GitHub is configured. Answers 202/303, or 400 with the errors.
-import { rateLimitRules } from '../src/domain/rate-limits.ts';
-import { parseSuggestionInput } from '../src/domain/suggestion-input.ts';
-import { renderSuggestionPage } from '../src/html/suggestion-form.ts';
+import { rateLimitRules } from '../src/platform/rate-limits.ts';
+import { parseSuggestionInput } from '../src/suggestions/suggestion-input.ts';
+import { renderSuggestionPage } from '../src/suggestions/suggestion-form.ts';
 import { strings } from '../src/i18n/index.ts';
 import { routes } from '../src/routes.ts';
-import { acceptPost, formValues } from '../src/server/http/accept-post.ts';
-import { htmlPage } from '../src/server/http/html-page.ts';
-import { json, redirect303 } from '../src/server/http/respond.ts';
-import { kickOutbox } from '../src/server/runtime.ts';
-import { openSuggestionPullRequest, submitSuggestion } from '../src/server/suggestions.ts';
-import { githubSettingsFromEnv } from '../src/server/github/file-pull-request.ts';
+import { acceptPost, formValues } from '../src/platform/http/accept-post.ts';
+import { htmlPage } from '../src/platform/http/html-page.ts';
+import { json, redirect303 } from '../src/platform/http/respond.ts';
+import { kickOutbox } from '../src/platform/runtime.ts';
+import { openSuggestionPullRequest, submitSuggestion } from '../src/suggestions/suggestions.ts';
+import { githubSettingsFromEnv } from '../src/suggestions/file-pull-request.ts';
 
 /** A story of 3,000 Danish characters is up to 18 KB once a form encodes it; the other fields add a few more. */
 const maxBytes = 48 * 1024;

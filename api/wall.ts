@@ -1,8 +1,8 @@
 // /underskrivere/ (rewritten here): the public wall, always current, with a filter that works without JavaScript.
-import { markSignedOnMap, renderWall, signedMunicipalities, wallFilter } from '../src/html/signatory-wall.ts';
-import { htmlPage } from '../src/server/http/html-page.ts';
-import { database } from '../src/server/runtime.ts';
-import { publishedSignatories } from '../src/server/signatures.ts';
+import { markSignedOnMap, renderWall, signedMunicipalities, wallFilter } from '../src/signing/signatory-wall.ts';
+import { htmlPage } from '../src/platform/http/html-page.ts';
+import { database } from '../src/platform/runtime.ts';
+import { publishedSignatories } from '../src/signing/signatures.ts';
 
 export async function GET(request: Request): Promise<Response> {
   const signatories = await publishedSignatories(await database());

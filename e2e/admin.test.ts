@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { completeCvr } from '../src/domain/cvr.ts';
-import { placesHolding } from '../src/server/db/test-databases.ts';
+import { completeCvr } from '../src/signing/cvr.ts';
+import { placesHolding } from '../tests/support/test-databases.ts';
 import { backends, linkIn, startApp, type App } from './support/app.ts';
 import { launchBrowser } from './support/site.ts';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import type { Db } from '../src/server/db/client.ts';
+import type { Db } from '../src/platform/db/client.ts';
 import { backends, linkIn, startApp, type App } from './support/app.ts';
 import { launchBrowser, openPage } from './support/site.ts';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { completeCvr } from '../src/domain/cvr.ts';
+import { completeCvr } from '../src/signing/cvr.ts';
 import { backends, linkIn, startApp, type App } from './support/app.ts';
 import { launchBrowser } from './support/site.ts';
 

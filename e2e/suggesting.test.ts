@@ -9,8 +9,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { checkContent } from '../src/content-checks/check-content.ts';
 import { formatProblem } from '../src/content-checks/problem.ts';
-import { testProject } from '../src/content-checks/test-project.ts';
-import { startFakeGitHub } from '../src/server/github/test-github-server.ts';
+import { testProject } from '../tests/support/test-project.ts';
+import { startFakeGitHub } from '../tests/support/github-stand-in.ts';
 import { backends, startApp, type App } from './support/app.ts';
 import { distDir, launchBrowser } from './support/site.ts';
 

@@ -7,8 +7,8 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { backends, startApp, type App } from '../e2e/support/app.ts';
-import { httpMethods } from '../src/server/http/function-router.ts';
-import { bodyMessages, defaultMaxBytes } from '../src/server/http/request-body.ts';
+import { httpMethods } from '../src/dev-server/function-router.ts';
+import { bodyMessages, defaultMaxBytes } from '../src/platform/http/request-body.ts';
 import { fuzzEndpoints, type FuzzEndpoint } from './support/endpoints.ts';
 import { asJson, asSearchParams, payloadFor, type Payload } from './support/payloads.ts';
 

@@ -2,11 +2,11 @@
 // every mail has been delivered exactly once, and each retry carried the mail's own idempotency key.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSignatureInput } from '../src/domain/signature-input.ts';
-import { testDatabases } from '../src/server/db/test-databases.ts';
-import { deliverDue, type DeliveryReport, type OutboxRow } from '../src/server/mail/outbox.ts';
-import { createResendTransport } from '../src/server/mail/transport.ts';
-import { submitSignature } from '../src/server/signatures.ts';
+import { parseSignatureInput } from '../src/signing/signature-input.ts';
+import { testDatabases } from '../tests/support/test-databases.ts';
+import { deliverDue, type DeliveryReport, type OutboxRow } from '../src/platform/mail/outbox.ts';
+import { createResendTransport } from '../src/platform/mail/transport.ts';
+import { submitSignature } from '../src/signing/signatures.ts';
 import { startResendStandIn } from '../tests/support/resend-stand-in.ts';
 import { signingForms } from '../tests/support/signing-forms.ts';
 

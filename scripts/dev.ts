@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from '../src/server/http/local-server.ts';
+import { startServer } from '../src/dev-server/local-server.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 const apiPort = Number(process.env.API_PORT ?? port + 1);

@@ -4,8 +4,8 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { startServer } from '../src/server/http/local-server.ts';
-import { closeRuntime } from '../src/server/runtime.ts';
+import { startServer } from '../src/dev-server/local-server.ts';
+import { closeRuntime } from '../src/platform/runtime.ts';
 
 const run = promisify(execFile);
 const pages = {

@@ -1,12 +1,12 @@
 // `npm run secretariat -- list [status] | approve <id> | reject <id> <reason…>`: the secretariat's review from a terminal.
 // While the local server runs it goes through the server's admin API (PGlite allows one process at a time);
-// otherwise it opens the database itself. Both end in the same review code (src/server/review.ts).
+// otherwise it opens the database itself. Both end in the same review code (src/signing/review.ts).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { signatureStatuses, type SignatureStatus } from '../src/domain/signature-status.ts';
-import { deliverDue } from '../src/server/mail/outbox.ts';
-import { review, reviewMessages, reviewQueue, type ReviewAction, type reviewView } from '../src/server/review.ts';
-import { closeRuntime, database, mailTransport } from '../src/server/runtime.ts';
+import { signatureStatuses, type SignatureStatus } from '../src/signing/signature-status.ts';
+import { deliverDue } from '../src/platform/mail/outbox.ts';
+import { review, reviewMessages, reviewQueue, type ReviewAction, type reviewView } from '../src/signing/review.ts';
+import { closeRuntime, database, mailTransport } from '../src/platform/runtime.ts';
 
 const usage = `Brug:
   npm run secretariat -- list [${signatureStatuses.join('|')}]   (standard: confirmed)

@@ -1,9 +1,9 @@
-// The server behind `npm start`: the built site in dist/ and the functions in api/ on one port, as Vercel would serve them (see src/server/http/local-server.ts).
+// The server behind `npm start`: the built site in dist/ and the functions in api/ on one port, as Vercel would serve them (see src/dev-server/local-server.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer } from '../src/server/http/local-server.ts';
-import { closeRuntime } from '../src/server/runtime.ts';
+import { startServer } from '../src/dev-server/local-server.ts';
+import { closeRuntime } from '../src/platform/runtime.ts';
 
 const dataDir = process.env.DATA_DIR ?? '.data';
 await mkdir(dataDir, { recursive: true });

@@ -6,7 +6,7 @@ import { access, cp, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { caseText } from '../src/content-checks/test-project.ts';
+import { caseText } from './support/test-project.ts';
 
 const root = resolve(import.meta.dirname, '..');
 let work: string;

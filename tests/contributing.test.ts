@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import { checkContent } from '../src/content-checks/check-content.ts';
 import { formatProblem } from '../src/content-checks/problem.ts';
 import { fieldNamesAt } from '../src/content-checks/schema-issues.ts';
-import { caseText, testProject } from '../src/content-checks/test-project.ts';
+import { caseText, testProject } from './support/test-project.ts';
 import { caseSchema } from '../src/content-schemas.ts';
 import { actorTypes, areas, forms, initiators, kinds } from '../src/data/vocabulary.ts';
 

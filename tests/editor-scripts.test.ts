@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
 import { checkContent } from '../src/content-checks/check-content.ts';
 import { loadProject } from '../src/content-checks/load-project.ts';
-import { caseText } from '../src/content-checks/test-project.ts';
+import { caseText } from './support/test-project.ts';
 
 const root = resolve(import.meta.dirname, '..');
 let work = '';

@@ -1,11 +1,11 @@
 // The secretariat's API (Authorization: Bearer ADMIN_TOKEN): GET lists signatures by status, POST approves or rejects.
-import { withoutControlCharacters } from '../../src/domain/plain-text.ts';
-import { signatureStatuses, type SignatureStatus } from '../../src/domain/signature-status.ts';
-import { hasBearer } from '../../src/server/http/bearer.ts';
-import { readBody } from '../../src/server/http/request-body.ts';
-import { json, problem } from '../../src/server/http/respond.ts';
-import { review, reviewMessages, reviewQueue } from '../../src/server/review.ts';
-import { database, kickOutbox } from '../../src/server/runtime.ts';
+import { withoutControlCharacters } from '../../src/platform/plain-text.ts';
+import { signatureStatuses, type SignatureStatus } from '../../src/signing/signature-status.ts';
+import { hasBearer } from '../../src/platform/http/bearer.ts';
+import { readBody } from '../../src/platform/http/request-body.ts';
+import { json, problem } from '../../src/platform/http/respond.ts';
+import { review, reviewMessages, reviewQueue } from '../../src/signing/review.ts';
+import { database, kickOutbox } from '../../src/platform/runtime.ts';
 
 const unauthorised = () => problem(401, 'Kræver sekretariatets adgangsnøgle (Authorization: Bearer …).', { headers: { 'WWW-Authenticate': 'Bearer' } });
 

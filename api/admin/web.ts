@@ -1,5 +1,5 @@
-// /admin/… (rewritten here): the secretariat's web admin. The routes, sessions and CSRF checks live in src/server/admin/web.ts.
-import { handleAdmin } from '../../src/server/admin/web.ts';
+// /admin/… (rewritten here): the secretariat's web admin. The routes, sessions and CSRF checks live in src/admin/web.ts.
+import { handleAdmin } from '../../src/admin/web.ts';
 
 export const GET = handleAdmin;
 export const POST = handleAdmin;

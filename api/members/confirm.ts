@@ -1,6 +1,6 @@
 // /bliv-medlem/bekraeft/ (rewritten here): the link in the member's confirmation mail. GET shows a button; POST confirms.
 import { routes } from '../../src/routes.ts';
-import { tokenActionHandlers } from '../../src/server/http/token-action.ts';
-import { confirmMembership } from '../../src/server/members.ts';
+import { tokenActionHandlers } from '../../src/platform/http/token-action.ts';
+import { confirmMembership } from '../../src/membership/members.ts';
 
 export const { GET, POST } = tokenActionHandlers('member-confirm', routes.joinConfirm, (db, token) => confirmMembership(db, token), (done) => done.name);

@@ -1,8 +1,8 @@
 // GET /api/members/count: how many people and organisations are confirmed members; nothing else about members is public.
-import { json } from '../../src/server/http/respond.ts';
-import { countCache } from '../../src/server/http/member-count.ts';
-import { countMembers } from '../../src/server/members.ts';
-import { database } from '../../src/server/runtime.ts';
+import { json } from '../../src/platform/http/respond.ts';
+import { countCache } from '../../src/membership/member-count.ts';
+import { countMembers } from '../../src/membership/members.ts';
+import { database } from '../../src/platform/runtime.ts';
 
 export async function GET(): Promise<Response> {
   const { people, organisations } = await countMembers(await database());

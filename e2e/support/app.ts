@@ -7,7 +7,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Db } from '../../src/server/db/client.ts';
+import { openDatabase, type Db } from '../../src/platform/db/client.ts';
 import { freePort } from '../../tests/support/free-port.ts';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { sendNotFound, serveStatic } from '../../src/server/http/static-files.ts';
+import { sendNotFound, serveStatic } from '../../src/dev-server/static-files.ts';
 
 export const distDir = resolve(import.meta.dirname, '../../dist');
 

@@ -1,11 +1,11 @@
 // The table of endpoints the fuzzer drives: one entry per method of each file in api/, with the fields it reads and a good value for each.
 // A new endpoint gets one entry here; faults/fuzz.test.ts fails while an api/ export has none.
 import fc from 'fast-check';
-import { completeCvr } from '../../src/domain/cvr.ts';
-import { honeypotField, organisationTypes, signatureFields, signingAreas } from '../../src/domain/signature-input.ts';
-import { signatureStatuses } from '../../src/domain/signature-status.ts';
-import { memberFields, memberKinds } from '../../src/domain/member-input.ts';
-import { suggestionFields } from '../../src/domain/suggestion-input.ts';
+import { completeCvr } from '../../src/signing/cvr.ts';
+import { honeypotField, organisationTypes, signatureFields, signingAreas } from '../../src/signing/signature-input.ts';
+import { signatureStatuses } from '../../src/signing/signature-status.ts';
+import { memberFields, memberKinds } from '../../src/membership/member-input.ts';
+import { suggestionFields } from '../../src/suggestions/suggestion-input.ts';
 import { municipalityNames } from '../../src/data/municipalities.ts';
 import { areas } from '../../src/data/vocabulary.ts';
 

@@ -1,6 +1,6 @@
 // Looks into a halted app's database (PGlite allows one process at a time) and counts what a signing leaves behind.
 import type { App } from '../../e2e/support/app.ts';
-import { databaseOptionsFromEnv, openDatabase, type Db } from '../../src/server/db/client.ts';
+import { databaseOptionsFromEnv, openDatabase, type Db } from '../../src/platform/db/client.ts';
 
 /** Opens the database the app used; the app must be halted first. */
 export async function openAppDatabase(app: App): Promise<Db> {

@@ -22,6 +22,6 @@ const response = await POST(
   }),
 );
 const answered = performance.now();
-const { closeRuntime } = await import('../../src/server/runtime.ts');
+const { closeRuntime } = await import('../../src/platform/runtime.ts');
 await closeRuntime();
 console.log(JSON.stringify({ status: response.status, nodeStart: started, importMs: imported - started, firstRequestMs: answered - imported, totalMs: answered }));

@@ -2,7 +2,7 @@
 // that takes each visitor's IP from the x-bench-client-ip header, so the rate limit runs for many visitors as in production.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequestListener } from '../../src/server/http/local-server.ts';
+import { createRequestListener } from '../../src/dev-server/local-server.ts';
 
 export const clientIpHeader = 'x-bench-client-ip';
 

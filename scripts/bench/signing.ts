@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { openDatabase } from '../../src/server/db/client.ts';
-import { migrate } from '../../src/server/db/migrate.ts';
-import { drainOutbox } from '../../src/server/mail/outbox.ts';
-import { createResendTransport } from '../../src/server/mail/transport.ts';
-import { renderMail, signingLinks } from '../../src/server/mail/templates.ts';
+import { openDatabase } from '../../src/platform/db/client.ts';
+import { migrate } from '../../src/platform/db/migrate.ts';
+import { drainOutbox } from '../../src/platform/mail/outbox.ts';
+import { createResendTransport } from '../../src/platform/mail/transport.ts';
+import { renderMail, signingLinks } from '../../src/platform/mail/templates.ts';
 import { findPostgresBin } from '../../tests/support/postgres-cluster.ts';
 import { startResendStandIn } from '../../tests/support/resend-stand-in.ts';
 import { signingForms } from '../../tests/support/signing-forms.ts';
@@ -64,7 +64,7 @@ export interface SigningReport {
 
 const tables = 'signatures, signature_tokens, signature_events, mail_outbox, rate_limit_buckets';
 
-/** The statements one signing sends, as a pgbench script: the rate-limit upsert and the one-statement submit (src/server/signatures.ts). */
+/** The statements one signing sends, as a pgbench script: the rate-limit upsert and the one-statement submit (src/signing/signatures.ts). */
 function pgbenchScript(): string {
   return [
     '\\set visitor random(1, 2000000000)',

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { mdxToMdast } from 'satteri';
 import { checkContent } from '../content-checks/check-content.ts';
 import { formatProblem } from '../content-checks/problem.ts';
-import { testProject } from '../content-checks/test-project.ts';
+import { testProject } from '../../tests/support/test-project.ts';
 import type { CaseInput } from '../content-schemas.ts';
 import { caseSections, escapeMdx, renderCaseFile } from './case-file.ts';
 import { candidatePaths, draftFromSuggestion, slugForTitle, summaryFrom, type SuggestionForDraft } from './suggestion-draft.ts';

@@ -1,7 +1,7 @@
 // Turns a suggestion from the website into a draft case file: what the suggester wrote, placeholders the editor
 // must check, and `draft: true`, so the file passes the content check but stays off the site until an editor is done.
 import { caseLimits, contentFolders, type CaseInput } from '../content-schemas.ts';
-import { sourceLinks, type SuggestionInput } from '../domain/suggestion-input.ts';
+import { sourceLinks, type SuggestionInput } from '../suggestions/suggestion-input.ts';
 import { slugify } from '../routes.ts';
 import { escapeMdx, renderCaseFile } from './case-file.ts';
 

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { checkContent } from './check-content.ts';
 import { loadProject } from './load-project.ts';
 import { formatProblem } from './problem.ts';
-import { caseText, testProject, validBody, type TestProjectOptions } from './test-project.ts';
+import { caseText, testProject, validBody, type TestProjectOptions } from '../../tests/support/test-project.ts';
 
 function messages(options: TestProjectOptions): string[] {
   return checkContent(testProject(options)).problems.map(formatProblem);

@@ -1,5 +1,5 @@
 // Makes valid, distinct sign-the-charter forms for load tests and benchmarks: each has its own CVR number, so each one makes a signature.
-import { completeCvr } from '../../src/domain/cvr.ts';
+import { completeCvr } from '../../src/signing/cvr.ts';
 
 /** The fields POST /api/signatures takes, as a JSON client sends them. */
 export type SigningForm = Record<string, string | boolean>;

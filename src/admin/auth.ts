@@ -1,0 +1,124 @@
+// The secretariat's login: a one-time link mailed to an address on ADMIN_EMAILS, then a signed, expiring session in the database.
+import { createHash } from 'node:crypto';
+import {
+  adminSessionPolicy,
+  isAdminEmail,
+  newSessionSecret,
+  normaliseEmail,
+  parseAdminEmails,
+  readCookie,
+  sessionIdFor,
+  signSessionCookie,
+  verifySessionCookie,
+  csrfTokenFor,
+} from './admin-access.ts';
+import { isWellFormedToken, newToken } from '../platform/tokens.ts';
+import { routes } from '../routes.ts';
+import type { Db } from '../platform/db/client.ts';
+import { enqueueMail } from '../platform/mail/outbox.ts';
+import { mailSettings } from '../platform/mail/settings.ts';
+import { renderMail } from '../platform/mail/templates.ts';
+import { recordAudit } from './audit.ts';
+
+export interface AdminConfig {
+  emails: ReadonlySet<string>;
+  /** Signs session cookies and derives CSRF tokens; without it the admin is closed. */
+  sessionKey: string | undefined;
+}
+
+export function adminConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AdminConfig {
+  const key = env.SESSION_SECRET?.trim();
+  return { emails: parseAdminEmails(env.ADMIN_EMAILS), sessionKey: key && key.length >= 32 ? key : undefined };
+}
+
+export interface AdminSession {
+  email: string;
+  /** The session's secret from the cookie: what the CSRF token is derived from. */
+  secret: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export type LoginFailure = 'unknown' | 'used' | 'expired';
+
+const minute = 60 * 1000;
+
+function loginTokenHash(token: string): string {
+  return createHash('sha256').update(`admin-login:${token}`).digest('hex');
+}
+
+/**
+ * Mails a login link when the address is on the list. The caller answers the same either way,
+ * so the form never tells a stranger which addresses belong to the secretariat.
+ */
+export async function requestLoginLink(db: Db, email: string, config: AdminConfig, ctx: { now?: Date; site?: string } = {}): Promise<{ sent: boolean }> {
+  const now = ctx.now ?? new Date();
+  const site = ctx.site ?? mailSettings().siteUrl;
+  if (!config.sessionKey || !isAdminEmail(email, config.emails)) return { sent: false };
+  const address = normaliseEmail(email);
+  const token = newToken();
+  const hash = loginTokenHash(token);
+  await db.transaction(async (tx) => {
+    await tx.query('INSERT INTO admin_login_tokens (token_hash, email, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+      hash,
+      address,
+      now,
+      new Date(now.getTime() + adminSessionPolicy.loginLinkMinutes * minute),
+    ]);
+    const loginUrl = `${site}${routes.adminLoginLink}?token=${encodeURIComponent(token)}`;
+    const content = renderMail('admin-login', { site, loginUrl, minutes: adminSessionPolicy.loginLinkMinutes });
+    await enqueueMail(tx, { name: 'admin-login', to: address, content, idempotencyKey: `admin-login:${hash}` }, now);
+  });
+  return { sent: true };
+}
+
+/** Spends a login link and starts a session; the address must still be on the list. */
+export async function startSession(
+  db: Db,
+  token: string,
+  config: AdminConfig,
+  now: Date = new Date(),
+): Promise<{ ok: true; email: string; cookie: string; expiresAt: Date } | { ok: false; reason: LoginFailure }> {
+  const key = config.sessionKey;
+  if (!key || !isWellFormedToken(token)) return { ok: false, reason: 'unknown' };
+  const hash = loginTokenHash(token);
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ email: string; used_at: Date | null; expires_at: Date }>(
+      'SELECT email, used_at, expires_at FROM admin_login_tokens WHERE token_hash = $1 FOR UPDATE',
+      [hash],
+    );
+    const found = rows[0];
+    if (!found || !isAdminEmail(found.email, config.emails)) return { ok: false, reason: 'unknown' } as const;
+    if (found.used_at) return { ok: false, reason: 'used' } as const;
+    if (found.expires_at.getTime() <= now.getTime()) return { ok: false, reason: 'expired' } as const;
+    await tx.query('UPDATE admin_login_tokens SET used_at = $2 WHERE token_hash = $1', [hash, now]);
+    const { secret, id } = newSessionSecret();
+    const expiresAt = new Date(now.getTime() + adminSessionPolicy.sessionHours * 60 * minute);
+    await tx.query('INSERT INTO admin_sessions (id, email, created_at, expires_at) VALUES ($1, $2, $3, $4)', [id, found.email, now, expiresAt]);
+    await recordAudit(tx, { actor: found.email, action: 'login' }, now);
+    return { ok: true, email: found.email, cookie: signSessionCookie(secret, expiresAt, key), expiresAt } as const;
+  });
+}
+
+/** The live session behind the request's cookie: signed, unexpired, not logged out, and its address still on the list. */
+export async function sessionFor(db: Db, request: Request, config: AdminConfig, now: Date = new Date()): Promise<AdminSession | undefined> {
+  const key = config.sessionKey;
+  const cookie = readCookie(request.headers.get('cookie'), adminSessionPolicy.cookieName);
+  if (!key || !cookie) return undefined;
+  const secret = verifySessionCookie(cookie, key, now);
+  if (!secret) return undefined;
+  const { rows } = await db.query<{ email: string; expires_at: Date }>(
+    'SELECT email, expires_at FROM admin_sessions WHERE id = $1 AND ended_at IS NULL AND expires_at > $2',
+    [sessionIdFor(secret), now],
+  );
+  const row = rows[0];
+  if (!row || !isAdminEmail(row.email, config.emails)) return undefined;
+  return { email: row.email, secret, csrfToken: csrfTokenFor(secret, key), expiresAt: row.expires_at };
+}
+
+export async function endSession(db: Db, session: AdminSession, now: Date = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('UPDATE admin_sessions SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL', [sessionIdFor(session.secret), now]);
+    await recordAudit(tx, { actor: session.email, action: 'logout' }, now);
+  });
+}

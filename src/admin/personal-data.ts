@@ -1,0 +1,101 @@
+// GDPR requests: everything stored about one email address, as a view, as a JSON export, and erased.
+import { normaliseEmail } from './admin-access.ts';
+import type { Db, Queryable } from '../platform/db/client.ts';
+import { forgetRecipient } from '../platform/mail/outbox.ts';
+import { forgetMember } from '../membership/members.ts';
+import { eraseSignatureContact, type SignatureRow } from '../signing/signatures.ts';
+import type { SuggestionRow } from '../suggestions/suggestions.ts';
+import { memberColumns, type MemberRecord } from '../membership/member-filter.ts';
+import { recordAudit } from './audit.ts';
+
+export interface StoredMail {
+  mail_name: string;
+  subject: string | null;
+  status: string;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+export interface PersonalData {
+  email: string;
+  signatures: SignatureRow[];
+  members: MemberRecord[];
+  suggestions: SuggestionRow[];
+  mails: StoredMail[];
+}
+
+export interface ErasureReport {
+  signaturesDeleted: number;
+  signaturesKeptWithoutContact: number;
+  membersDeleted: number;
+  suggestionsDeleted: number;
+  mailsForgotten: number;
+}
+
+export async function findPersonalData(db: Queryable, email: string): Promise<PersonalData> {
+  const key = normaliseEmail(email);
+  const [signatures, members, suggestions, mails] = await Promise.all([
+    db.query<SignatureRow>('SELECT * FROM signatures WHERE lower(email) = $1 ORDER BY created_at', [key]),
+    db.query<MemberRecord>(`SELECT ${memberColumns.join(', ')} FROM members WHERE email_key = $1 ORDER BY created_at`, [key]),
+    db.query<SuggestionRow>('SELECT * FROM case_suggestions WHERE lower(suggester_email) = $1 ORDER BY created_at', [key]),
+    db.query<StoredMail>('SELECT mail_name, subject, status, created_at, sent_at FROM mail_outbox WHERE lower(recipient) = $1 ORDER BY created_at', [key]),
+  ]);
+  return { email: key, signatures: signatures.rows, members: members.rows, suggestions: suggestions.rows, mails: mails.rows };
+}
+
+export function isEmpty(data: PersonalData): boolean {
+  return data.signatures.length + data.members.length + data.suggestions.length + data.mails.length === 0;
+}
+
+/** A copy for the person who asked: plain JSON with Danish keys at the top. */
+export function personalDataExport(data: PersonalData, now: Date): string {
+  return JSON.stringify(
+    {
+      udtrukket: now.toISOString(),
+      email: data.email,
+      underskrifter: data.signatures,
+      medlemskaber: data.members,
+      caseforslag: data.suggestions,
+      mails: data.mails,
+    },
+    null,
+    2,
+  );
+}
+
+/**
+ * Erases everything about the address in one transaction. A published signature stays on the wall with its
+ * organisation's public fields and loses its contact person; every other signature and membership is deleted,
+ * and the outbox forgets the address. The audit log records the counts, not the address.
+ */
+export async function erasePersonalData(db: Db, email: string, actor: string, now: Date = new Date()): Promise<ErasureReport> {
+  const key = normaliseEmail(email);
+  return db.transaction(async (tx) => {
+    const published = await tx.query<{ id: string }>(`SELECT id FROM signatures WHERE lower(email) = $1 AND status = 'published' FOR UPDATE`, [key]);
+    for (const { id } of published.rows) await eraseSignatureContact(tx, id, now);
+    const deleted = await tx.query(`DELETE FROM signatures WHERE lower(email) = $1 AND status <> 'published'`, [key]);
+    const members = await tx.query<{ id: string; email: string; resend_contact_id: string | null }>(
+      'SELECT id, email, resend_contact_id FROM members WHERE email_key = $1 FOR UPDATE',
+      [key],
+    );
+    // The outbox first, so the count covers every mail; forgetting each member then finds none left.
+    const mails = await forgetRecipient(tx, key);
+    for (const member of members.rows) await forgetMember(tx, member, now);
+    // A pull request already opened holds none of the suggester's data, so the row can go whole.
+    const suggestions = await tx.query('DELETE FROM case_suggestions WHERE lower(suggester_email) = $1', [key]);
+    await tx.query('DELETE FROM admin_login_tokens WHERE email = $1', [key]);
+    const report: ErasureReport = {
+      signaturesDeleted: deleted.rowCount,
+      signaturesKeptWithoutContact: published.rowCount,
+      membersDeleted: members.rowCount,
+      suggestionsDeleted: suggestions.rowCount,
+      mailsForgotten: mails.deleted + mails.forgotten,
+    };
+    await recordAudit(tx, { actor, action: 'personal-data-erase', detail: erasureSummary(report) }, now);
+    return report;
+  });
+}
+
+export function erasureSummary(r: ErasureReport): string {
+  return `${r.signaturesDeleted} underskrift(er) slettet, ${r.signaturesKeptWithoutContact} offentlig(e) underskrift(er) uden kontaktperson, ${r.membersDeleted} medlemskab(er) slettet, ${r.suggestionsDeleted} caseforslag slettet, ${r.mailsForgotten} mail(s) glemt`;
+}

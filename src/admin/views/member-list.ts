@@ -1,0 +1,58 @@
+// The secretariat's member list: a search form that works without JavaScript, the table, and the CSV of exactly what is shown.
+import { municipalityNames } from '../../data/municipalities.ts';
+import { areas } from '../../data/vocabulary.ts';
+import { strings } from '../../i18n/index.ts';
+import { routes } from '../../routes.ts';
+import { memberColumns, memberFilterQuery, type MemberFilter, type MemberRecord } from '../../membership/member-filter.ts';
+import { csvCell } from '../../signing/signatories-csv.ts';
+import { escapeHtml } from '../../platform/html/escape.ts';
+import { adminHeader, formatTime, scrollTable, type AdminView } from './admin-frame.ts';
+
+const t = strings();
+
+const kindLabels = { person: 'Person', organisation: 'Organisation' } as const;
+const statusLabels = { pending: 'Ikke bekræftet', confirmed: 'Bekræftet' } as const;
+
+function select(name: string, label: string, options: readonly (readonly [string, string])[], value: string | undefined): string {
+  const opts = [`<option value="">Alle</option>`, ...options.map(([v, l]) => `<option value="${escapeHtml(v)}"${v === value ? ' selected' : ''}>${escapeHtml(l)}</option>`)].join('');
+  return `<div class="field"><label class="field-label" for="${name}">${label}</label><select class="input" id="${name}" name="${name}">${opts}</select></div>`;
+}
+
+export function renderMemberList(view: AdminView, filter: MemberFilter, members: readonly MemberRecord[]): string {
+  const areaLabels = t.labels.areas as Record<string, string>;
+  const rows = members.map((m) => [
+    escapeHtml(m.name),
+    `<a href="mailto:${escapeHtml(m.email)}">${escapeHtml(m.email)}</a>`,
+    kindLabels[m.kind] + (m.organisation_name ? `: ${escapeHtml(m.organisation_name)}` : ''),
+    escapeHtml(m.municipality),
+    escapeHtml(m.interests.map((i) => areaLabels[i] ?? i).join(', ')),
+    m.newsletter ? 'Ja' : 'Nej',
+    statusLabels[m.status],
+    escapeHtml(formatTime(m.confirmed_at ?? m.created_at)),
+  ]);
+  const form = [
+    `<form class="member-search" method="get" action="${routes.adminMembers}" role="search" aria-label="Søg i medlemmer">`,
+    `<div class="field"><label class="field-label" for="q">Søg på navn, e-mail eller organisation</label><input class="input" id="q" name="q" type="search" value="${escapeHtml(filter.q ?? '')}"></div>`,
+    select('type', 'Type', Object.entries(kindLabels), filter.kind),
+    select('status', 'Status', Object.entries(statusLabels), filter.status),
+    select('kommune', 'Kommune', municipalityNames.map((n) => [n, n] as const), filter.municipality),
+    select('interesse', 'Interesse', areas.map((a) => [a, areaLabels[a] ?? a] as const), filter.interest),
+    select('nyhedsbrev', 'Nyhedsbrev', [['ja', 'Ja'], ['nej', 'Nej']], filter.newsletter === undefined ? undefined : filter.newsletter ? 'ja' : 'nej'),
+    `<p><button type="submit" class="button">Søg</button> <a href="${routes.adminMembers}">Nulstil</a></p></form>`,
+  ].join('');
+  return [
+    adminHeader(view),
+    `<h1>Medlemmer <span class="count">(${members.length})</span></h1>`,
+    form,
+    `<p><a class="button secondary" href="${routes.adminMembersCsv}${memberFilterQuery(filter)}" download>Hent de viste medlemmer som CSV</a></p>`,
+    members.length
+      ? scrollTable('Medlemmer', ['Navn', 'E-mail', 'Type', 'Kommune', 'Interesser', 'Nyhedsbrev', 'Status', 'Dato'], rows)
+      : '<p>Ingen medlemmer passer til søgningen.</p>',
+  ].join('');
+}
+
+/** RFC 4180 with a BOM so Excel reads æøå; interests joined with "; ". */
+export function membersCsv(members: readonly MemberRecord[]): string {
+  const lines = members.map((m) => memberColumns.map((c) => csvCell(c === 'interests' ? m.interests.join('; ') : m[c])).join(','));
+  return `\uFEFF${[memberColumns.join(','), ...lines].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,93 @@
+// The review queue: confirmed signatures with everything the secretariat needs to judge them, and approve / reject-with-reason.
+import type { SignatureStatus } from '../../signing/signature-status.ts';
+import { strings } from '../../i18n/index.ts';
+import { routes } from '../../routes.ts';
+import type { SignatureRow } from '../../signing/signatures.ts';
+import { escapeHtml } from '../../platform/html/escape.ts';
+import { errorSummary, group } from '../../platform/html/form-fields.ts';
+import { adminHeader, csrfField, formatTime, notice, type AdminView } from './admin-frame.ts';
+
+const t = strings();
+
+export const statusLabels: Record<SignatureStatus, string> = {
+  pending: 'Ikke bekræftet',
+  confirmed: 'Venter på godkendelse',
+  published: 'Godkendt',
+  rejected: 'Afvist',
+  withdrawn: 'Trukket tilbage',
+};
+
+const shownStatuses: SignatureStatus[] = ['confirmed', 'published', 'rejected', 'withdrawn', 'pending'];
+
+export const queueMessages = {
+  title: 'Underskrifter',
+  empty: 'Der er ingen underskrifter med denne status.',
+  approve: 'Godkend',
+  reject: 'Afvis',
+  reason: 'Begrundelse for afvisning',
+  reasonHint: 'Begrundelsen sendes til kontaktpersonen.',
+  approved: (name: string) => `${name} er godkendt og vises nu på listen over underskrivere, hvis de har sagt ja til det.`,
+  rejected: (name: string) => `${name} er afvist. Kontaktpersonen får en mail med begrundelsen.`,
+} as const;
+
+export interface QueueState {
+  status: SignatureStatus;
+  signatures: SignatureRow[];
+  notice?: string;
+  /** A failed reject: which signature, the message, and the text typed so far. */
+  error?: { id: string; field: 'reason' | 'id'; message: string; reason?: string };
+}
+
+function row(label: string, value: string | null | undefined): string {
+  return value ? `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>` : '';
+}
+
+function card(s: SignatureRow, view: AdminView, state: QueueState): string {
+  const error = state.error?.id === s.id ? state.error : undefined;
+  const reasonName = `reason-${s.id}`;
+  const reason = { name: reasonName, label: queueMessages.reason, hint: queueMessages.reasonHint, error: error?.field === 'reason' ? error.message : undefined };
+  const actions =
+    s.status === 'confirmed'
+      ? [
+          `<div class="review-actions">`,
+          `<form method="post" action="${routes.adminSignatures}">${csrfField(view.csrfToken)}<input type="hidden" name="id" value="${s.id}"><input type="hidden" name="action" value="approve">`,
+          `<button type="submit" class="button">${queueMessages.approve}<span class="visually-hidden"> ${escapeHtml(s.organisation_name)}</span></button></form>`,
+          `<form method="post" action="${routes.adminSignatures}" novalidate>${csrfField(view.csrfToken)}<input type="hidden" name="id" value="${s.id}"><input type="hidden" name="action" value="reject">`,
+          group(reason, `<textarea class="input" id="${reasonName}" name="reason" rows="2" maxlength="1000" aria-describedby="${reasonName}-hint${reason.error ? ` ${reasonName}-error` : ''}"${reason.error ? ' aria-invalid="true"' : ''}>${escapeHtml(error?.reason ?? '')}</textarea>`),
+          `<button type="submit" class="button secondary">${queueMessages.reject}<span class="visually-hidden"> ${escapeHtml(s.organisation_name)}</span></button></form>`,
+          `</div>`,
+        ].join('')
+      : '';
+  return [
+    `<li class="review-card" id="underskrift-${s.id}"><h2>${escapeHtml(s.organisation_name)}</h2><dl class="facts">`,
+    row('Status', statusLabels[s.status]),
+    row('Type', t.signForm.types[s.organisation_type] ?? s.organisation_type),
+    row('CVR', s.cvr),
+    row('Kommune', s.municipality),
+    row('Hjemmeside', s.website),
+    row('Kontaktperson', s.contact_name ? `${s.contact_name}${s.contact_title ? `, ${s.contact_title}` : ''}` : null),
+    row('E-mail', s.email),
+    row('Udtalelse', s.statement),
+    row('Vises offentligt', s.consent_public ? 'Ja' : 'Nej'),
+    row('Skrevet under', formatTime(s.created_at)),
+    row('Bekræftet', formatTime(s.confirmed_at)),
+    row('Afvist med begrundelsen', s.reject_reason),
+    row('Behandlet af', s.reviewed_by),
+    `</dl>${actions}</li>`,
+  ].join('');
+}
+
+export function renderSignatureQueue(view: AdminView, state: QueueState): string {
+  const tabs = shownStatuses
+    .map((status) => `<li><a href="${routes.adminSignatures}?status=${status}"${status === state.status ? ' aria-current="page"' : ''}>${statusLabels[status]}</a></li>`)
+    .join('');
+  const errors = state.error ? [{ field: state.error.field === 'reason' ? `reason-${state.error.id}` : `underskrift-${state.error.id}`, message: state.error.message }] : [];
+  return [
+    adminHeader(view),
+    errorSummary(errors),
+    notice(state.notice),
+    `<h1>${queueMessages.title}: ${statusLabels[state.status].toLowerCase()} <span class="count">(${state.signatures.length})</span></h1>`,
+    `<nav aria-label="Status"><ul class="tabs">${tabs}</ul></nav>`,
+    state.signatures.length ? `<ul class="review-list">${state.signatures.map((s) => card(s, view, state)).join('')}</ul>` : `<p>${queueMessages.empty}</p>`,
+  ].join('');
+}

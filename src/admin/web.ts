@@ -1,0 +1,238 @@
+// The secretariat's web admin under /admin/: one small route table, every page behind a session, every change behind a CSRF token.
+import { clearedSessionCookieHeader, isEmailAddress, isValidCsrfToken, sessionCookieHeader } from './admin-access.ts';
+import { withoutControlCharacters } from '../platform/plain-text.ts';
+import { rateLimitRules } from '../platform/rate-limits.ts';
+import { signatureStatuses, type SignatureStatus } from '../signing/signature-status.ts';
+import type { AdminView } from './views/admin-frame.ts';
+import { renderAuditPage } from './views/audit-page.ts';
+import { loginMessages, renderLoginFailure, renderLoginLinkPage, renderLoginPage, renderLoginSent, renderMessagePage } from './views/login-pages.ts';
+import { membersCsv, renderMemberList } from './views/member-list.ts';
+import { personalDataMessages, renderPersonalDataPage } from './views/personal-data-page.ts';
+import { queueMessages, renderSignatureQueue } from './views/signature-queue.ts';
+import { renderSuggestionList } from './views/suggestion-list.ts';
+import { routes } from '../routes.ts';
+import { acceptPost } from '../platform/http/accept-post.ts';
+import { htmlPage } from '../platform/http/html-page.ts';
+import { readBody, sameOrigin, type FormFields } from '../platform/http/request-body.ts';
+import { json, prefersJson, redirect303 } from '../platform/http/respond.ts';
+import { review, reviewMessages } from '../signing/review.ts';
+import { database, kickOutbox } from '../platform/runtime.ts';
+import { listSignatures } from '../signing/signatures.ts';
+import { listSuggestions, openSuggestionPullRequest } from '../suggestions/suggestions.ts';
+import { recentAudit, recordAudit } from './audit.ts';
+import { adminConfigFromEnv, endSession, requestLoginLink, sessionFor, startSession, type AdminSession } from './auth.ts';
+import { memberFilterFrom } from '../membership/member-filter.ts';
+import { searchMembers } from './member-directory.ts';
+import { erasePersonalData, findPersonalData, personalDataExport } from './personal-data.ts';
+
+/** Admin answers are private, never cached and never indexed. */
+const privateHeaders = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' };
+
+function page(title: string, body: string, status = 200, headers: Record<string, string> = {}): Promise<Response> {
+  return htmlPage({ title: `${title} · Administration`, body, status, frame: 'skabelon/admin', headers: { ...privateHeaders, ...headers } });
+}
+
+/** One submitted value as text, without control characters (PostgreSQL cannot store or compare NUL). */
+function field(data: FormFields | Record<string, unknown>, name: string): string {
+  const value = data[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? withoutControlCharacters(first) : '';
+}
+
+/** A state-changing request from a logged-in page: same origin, a body, and the session's CSRF token. */
+async function checkedForm(request: Request, session: AdminSession, key: string): Promise<FormFields | Record<string, unknown> | undefined> {
+  if (!sameOrigin(request)) return undefined;
+  const body = await readBody(request);
+  if (!body.ok) return undefined;
+  return isValidCsrfToken(field(body.data, 'csrf'), session.secret, key) ? body.data : undefined;
+}
+
+const forbidden = () => page('Afvist', renderMessagePage('Handlingen blev afvist', loginMessages.forbidden), 403);
+
+type Route = (request: Request, session: AdminSession, view: AdminView, key: string) => Promise<Response>;
+
+const pages: Record<string, { GET?: Route; POST?: Route }> = {
+  [routes.admin]: { GET: async () => redirect303(routes.adminSignatures, privateHeaders) },
+
+  [routes.adminSignatures]: {
+    async GET(request, _session, view) {
+      const url = new URL(request.url);
+      const asked = url.searchParams.get('status') ?? 'confirmed';
+      const status = (signatureStatuses as readonly string[]).includes(asked) ? (asked as SignatureStatus) : 'confirmed';
+      const done = url.searchParams.get('besked') ?? undefined;
+      return page('Underskrifter', renderSignatureQueue(view, { status, signatures: await listSignatures(await database(), status), notice: done }));
+    },
+    async POST(request, session, view, key) {
+      const data = await checkedForm(request, session, key);
+      if (!data) return forbidden();
+      const db = await database();
+      const id = field(data, 'id');
+      const action = field(data, 'action');
+      const reason = field(data, 'reason');
+      if (action !== 'approve' && action !== 'reject') return forbidden();
+      const [signature] = (await db.query<{ organisation_name: string }>('SELECT organisation_name FROM signatures WHERE id::text = $1', [id])).rows;
+      const outcome = await review(db, action === 'approve' ? { action, id } : { action, id, reason }, session.email);
+      if (!outcome.ok) {
+        const error = { id, field: outcome.reason === 'reason-required' ? ('reason' as const) : ('id' as const), message: reviewMessages[outcome.reason], reason };
+        return page('Fejl: Underskrifter', renderSignatureQueue(view, { status: 'confirmed', signatures: await listSignatures(db, 'confirmed'), error }), outcome.reason === 'reason-required' ? 400 : 409);
+      }
+      void kickOutbox();
+      const name = signature?.organisation_name ?? '';
+      const message = action === 'approve' ? queueMessages.approved(name) : queueMessages.rejected(name);
+      return redirect303(`${routes.adminSignatures}?besked=${encodeURIComponent(message)}`, privateHeaders);
+    },
+  },
+
+  [routes.adminMembers]: {
+    async GET(request, _session, view) {
+      const filter = memberFilterFrom(new URL(request.url).searchParams);
+      return page('Medlemmer', renderMemberList(view, filter, await searchMembers(await database(), filter)));
+    },
+  },
+
+  [routes.adminMembersCsv]: {
+    async GET(request, session) {
+      const filter = memberFilterFrom(new URL(request.url).searchParams);
+      const db = await database();
+      const members = await searchMembers(db, filter);
+      await recordAudit(db, { actor: session.email, action: 'members-export', detail: `${members.length} medlemmer` });
+      const stamp = new Date().toISOString().slice(0, 10);
+      return new Response(membersCsv(members), {
+        headers: { ...privateHeaders, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="medlemmer-${stamp}.csv"` },
+      });
+    },
+  },
+
+  [routes.adminGdpr]: {
+    async GET(_request, _session, view) {
+      return page(personalDataMessages.title, renderPersonalDataPage(view));
+    },
+    async POST(request, session, view, key) {
+      const data = await checkedForm(request, session, key);
+      if (!data) return forbidden();
+      const db = await database();
+      const email = field(data, 'email').trim();
+      const action = field(data, 'action');
+      if (!email || !isEmailAddress(email)) {
+        const message = email ? personalDataMessages.emailInvalid : personalDataMessages.emailMissing;
+        return page(`Fejl: ${personalDataMessages.title}`, renderPersonalDataPage(view, { email, errors: [{ field: 'email', message }] }), 400);
+      }
+      if (action === 'export') {
+        const found = await findPersonalData(db, email);
+        await recordAudit(db, { actor: session.email, action: 'personal-data-export' });
+        return new Response(personalDataExport(found, new Date()), {
+          headers: { ...privateHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': 'attachment; filename="persondata.json"' },
+        });
+      }
+      if (action === 'erase') {
+        if (field(data, 'confirm') !== 'ja') {
+          const found = await findPersonalData(db, email);
+          return page(`Fejl: ${personalDataMessages.title}`, renderPersonalDataPage(view, { found, errors: [{ field: 'confirm', message: personalDataMessages.eraseConfirmMissing }] }), 400);
+        }
+        const erased = await erasePersonalData(db, email, session.email);
+        return page(personalDataMessages.title, renderPersonalDataPage(view, { erased }));
+      }
+      const found = await findPersonalData(db, email);
+      await recordAudit(db, { actor: session.email, action: 'personal-data-lookup' });
+      return page(personalDataMessages.title, renderPersonalDataPage(view, { found }));
+    },
+  },
+
+  [routes.adminSuggestions]: {
+    async GET(request, _session, view) {
+      const url = new URL(request.url);
+      const status = url.searchParams.get('status') === 'pull-request-opened' ? 'pull-request-opened' : 'pending';
+      return page('Caseforslag', renderSuggestionList(view, { status, suggestions: await listSuggestions(await database(), status), notice: url.searchParams.get('besked') ?? undefined }));
+    },
+    async POST(request, session, view, key) {
+      const data = await checkedForm(request, session, key);
+      if (!data) return forbidden();
+      const db = await database();
+      const id = field(data, 'id');
+      const outcome = await openSuggestionPullRequest(db, id, session.email);
+      if (!outcome.ok) {
+        const suggestions = await listSuggestions(db, 'pending');
+        return page('Fejl: Caseforslag', renderSuggestionList(view, { status: 'pending', suggestions, error: { id, message: outcome.message } }), outcome.reason === 'unknown' ? 404 : outcome.reason === 'github-failed' ? 502 : 409);
+      }
+      await recordAudit(db, { actor: session.email, action: 'suggestion-pull-request', subject: id, detail: outcome.url });
+      return redirect303(`${routes.adminSuggestions}?status=pull-request-opened&besked=${encodeURIComponent(`Pull requesten er oprettet: ${outcome.url}`)}`, privateHeaders);
+    },
+  },
+
+  [routes.adminAudit]: {
+    async GET(_request, _session, view) {
+      return page('Log', renderAuditPage(view, await recentAudit(await database())));
+    },
+  },
+
+  [routes.adminLogout]: {
+    async POST(request, session, _view, key) {
+      if (!(await checkedForm(request, session, key))) return forbidden();
+      await endSession(await database(), session);
+      return redirect303(`${routes.adminLogin}?ud=1`, { ...privateHeaders, 'Set-Cookie': clearedSessionCookieHeader() });
+    },
+  },
+};
+
+/** A login link that does not work: a page for a browser, the error at its field for a script (as on every token page). */
+function loginFailure(request: Request, reason: keyof typeof loginMessages.failed, status: number): Response | Promise<Response> {
+  if (prefersJson(request)) return json({ errors: [{ field: 'token', message: loginMessages.failed[reason] }] }, status);
+  return page(loginMessages.linkTitle, renderLoginFailure(reason), status);
+}
+
+/** The pages reachable without a session: asking for a link, and using it. */
+async function loginRoutes(request: Request, path: string, key: string): Promise<Response | undefined> {
+  const config = adminConfigFromEnv();
+  if (path === routes.adminLogin && request.method === 'GET') {
+    const loggedOut = new URL(request.url).searchParams.has('ud');
+    return page(loginMessages.title, renderLoginPage(loggedOut ? { notice: loginMessages.loggedOut } : {}));
+  }
+  if (path === routes.adminLogin && request.method === 'POST') {
+    const post = await acceptPost(request, { action: 'admin-login', rules: rateLimitRules.adminLogin });
+    if (!post.ok) return post.response;
+    const email = field(post.data, 'email').trim();
+    if (!email || !isEmailAddress(email)) {
+      return page(`Fejl: ${loginMessages.title}`, renderLoginPage({ email, error: email ? loginMessages.emailInvalid : loginMessages.emailMissing }), 400);
+    }
+    // The same answer whether or not the address is on the list.
+    const { sent } = await requestLoginLink(post.db, email, config);
+    if (sent) void kickOutbox();
+    return page(loginMessages.sentTitle, renderLoginSent());
+  }
+  if (path === routes.adminLoginLink && request.method === 'GET') {
+    const token = new URL(request.url).searchParams.get('token') ?? '';
+    if (token) return page(loginMessages.linkTitle, renderLoginLinkPage(token));
+    return loginFailure(request, 'unknown', 400);
+  }
+  if (path === routes.adminLoginLink && request.method === 'POST') {
+    if (!sameOrigin(request)) return forbidden();
+    const body = await readBody(request);
+    if (!body.ok) return body.response;
+    const started = await startSession(await database(), field(body.data, 'token'), { ...config, sessionKey: key });
+    if (!started.ok) return loginFailure(request, started.reason, started.reason === 'unknown' ? 404 : 410);
+    return redirect303(routes.adminSignatures, { ...privateHeaders, 'Set-Cookie': sessionCookieHeader(started.cookie, started.expiresAt) });
+  }
+  return undefined;
+}
+
+export async function handleAdmin(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const path = url.pathname === '/admin' ? routes.admin : url.pathname;
+  const config = adminConfigFromEnv();
+  const key = config.sessionKey;
+  if (!key) return page('Administration', renderMessagePage('Administrationen er lukket', loginMessages.closed), 503);
+
+  const open = await loginRoutes(request, path, key);
+  if (open) return open;
+
+  const route = pages[path];
+  const handler = route?.[request.method as 'GET' | 'POST'];
+  const session = await sessionFor(await database(), request, config);
+  if (!session) {
+    // Not logged in: a page visit goes to the login form; a form post is refused.
+    return request.method === 'GET' || request.method === 'HEAD' ? redirect303(routes.adminLogin, privateHeaders) : forbidden();
+  }
+  if (!route) return page('Siden findes ikke', renderMessagePage('Siden findes ikke', 'Der er ingen side i administrationen på den adresse.'), 404);
+  if (!handler) return page('Ikke tilladt', renderMessagePage('Ikke tilladt', 'Den handling kan man ikke bruge på denne adresse.'), 405, { Allow: Object.keys(route).join(', ') });
+  return handler(request, session, { email: session.email, csrfToken: session.csrfToken, current: path }, key);
+}

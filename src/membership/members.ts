@@ -1,0 +1,167 @@
+// The membership use cases, each one transaction: join, confirm, leave, and the public count of confirmed members.
+import type { MemberInput, MemberKind } from './member-input.ts';
+import type { OrganisationType } from '../signing/signature-input.ts';
+import type { TokenFailure } from '../platform/tokens.ts';
+import type { Db, Queryable } from '../platform/db/client.ts';
+import { issueLinkToken, memberTokens, useLinkToken } from '../platform/link-tokens.ts';
+import { enqueueContactAdd, enqueueContactRemove, enqueueMail, forgetRecipient, isQueued } from '../platform/mail/outbox.ts';
+import { mailSettings } from '../platform/mail/settings.ts';
+import { memberLinks, renderMail, type MailProps } from '../platform/mail/templates.ts';
+
+export interface MemberContext {
+  now?: Date;
+  /** The site URL for links in mails; defaults to SITE_URL. */
+  site?: string;
+  /** The Resend segment for newsletter contacts; defaults to RESEND_AUDIENCE_ID. Null means no newsletter list. */
+  newsletterSegmentId?: string | null;
+}
+
+export type MemberStatus = 'pending' | 'confirmed';
+
+export interface MemberRow {
+  id: string;
+  kind: MemberKind;
+  name: string;
+  email: string;
+  municipality: string;
+  organisation_name: string | null;
+  organisation_type: OrganisationType | null;
+  interests: string[];
+  newsletter: boolean;
+  status: MemberStatus;
+  created_at: Date;
+  consented_at: Date;
+  confirmed_at: Date | null;
+  resend_contact_id: string | null;
+}
+
+/**
+ * The same answer whether the address was new, pending or a member already, so the form never tells a stranger
+ * who is a member. `created` and `memberId` are for logs and tests only.
+ */
+export interface JoinOutcome {
+  kind: 'check-your-mail';
+  created: boolean;
+  memberId?: string;
+}
+
+export type MemberTokenOutcome = { ok: true; memberId: string; name: string } | { ok: false; reason: TokenFailure };
+
+export interface MemberCount {
+  people: number;
+  organisations: number;
+}
+
+type MemberMailName = 'member-confirm' | 'member-welcome' | 'member-already';
+
+// Columns written from the form, in one place for the insert.
+const inputColumns = ['kind', 'name', 'email', 'municipality', 'organisation_name', 'organisation_type', 'interests', 'newsletter'] as const satisfies readonly (keyof MemberInput)[];
+
+function contextOf(ctx: MemberContext) {
+  const settings = mailSettings();
+  return {
+    now: ctx.now ?? new Date(),
+    site: ctx.site ?? settings.siteUrl,
+    segmentId: ctx.newsletterSegmentId === undefined ? settings.newsletterSegmentId : (ctx.newsletterSegmentId ?? undefined),
+  };
+}
+
+/**
+ * A repeated join mails the address at most once per calendar day (UTC), the first mail included, so the form
+ * cannot be used to flood someone's inbox; the key makes the outbox refuse a second mail in the same day.
+ */
+const mailOfTheDay = (name: MemberMailName, memberId: string, now: Date) => `${name}:${memberId}:${now.toISOString().slice(0, 10)}`;
+
+/**
+ * Joins the movement: a new address becomes a pending member with a confirm mail. An address that is already
+ * pending gets a fresh confirm mail, and one that is a member gets a short "you are a member already" mail;
+ * neither changes what is stored. Email addresses are compared without case and surrounding space.
+ */
+export async function joinMovement(db: Db, input: MemberInput, ctx: MemberContext = {}): Promise<JoinOutcome> {
+  const { now, site } = contextOf(ctx);
+  return db.transaction(async (tx) => {
+    const values = inputColumns.map((column) => input[column] ?? null);
+    const placeholders = inputColumns.map((_, i) => `$${i + 1}`).join(', ');
+    // The unique index on the address decides: a double click or a second form loses quietly and goes on below.
+    const { rows } = await tx.query<MemberRow>(
+      `INSERT INTO members (${inputColumns.join(', ')}, created_at, consented_at) VALUES (${placeholders}, $${inputColumns.length + 1}, $${inputColumns.length + 1})
+       ON CONFLICT (email_key) DO NOTHING
+       RETURNING *`,
+      [...values, now],
+    );
+    const created = rows[0];
+    if (created) {
+      await queueConfirmMail(tx, created, now, site);
+      return { kind: 'check-your-mail', created: true, memberId: created.id };
+    }
+    const { rows: found } = await tx.query<MemberRow>('SELECT * FROM members WHERE email_key = lower(btrim($1)) FOR UPDATE', [input.email]);
+    const existing = found[0];
+    // Gone between the two statements (the member left just now): nothing to tell anyone.
+    if (!existing) return { kind: 'check-your-mail', created: false };
+    if (existing.status === 'pending') await queueConfirmMail(tx, existing, now, site);
+    else await queueMemberMail(tx, 'member-already', existing, {}, mailOfTheDay('member-already', existing.id, now), now, site);
+    return { kind: 'check-your-mail', created: false, memberId: existing.id };
+  });
+}
+
+/** Confirms the membership behind a confirm token, sends the welcome mail, and signs the member up for the newsletter if asked. */
+export async function confirmMembership(db: Db, token: string, ctx: MemberContext = {}): Promise<MemberTokenOutcome> {
+  const { now, site, segmentId } = contextOf(ctx);
+  const used = await useLinkToken<MemberRow>(db, memberTokens, token, 'member-confirm', now, async (tx, member) => {
+    if (member.status !== 'pending') return false;
+    await tx.query(`UPDATE members SET status = 'confirmed', confirmed_at = $2 WHERE id = $1 AND status = 'pending'`, [member.id, now]);
+    await queueMemberMail(tx, 'member-welcome', member, { newsletter: member.newsletter }, `member-welcome:${member.id}`, now, site);
+    if (member.newsletter && segmentId) await enqueueContactAdd(tx, { email: member.email, memberId: member.id, segmentId }, now);
+    return true;
+  });
+  return used.ok ? { ok: true, memberId: used.subject.id, name: used.subject.name } : used;
+}
+
+/**
+ * Leaves the movement through a leave link: the member row goes (its tokens with it), the address is forgotten
+ * in the outbox, and a newsletter contact at Resend is removed by its id. No goodbye mail: it would keep the address.
+ */
+export async function leaveMovement(db: Db, token: string, ctx: MemberContext = {}): Promise<MemberTokenOutcome> {
+  const { now } = contextOf(ctx);
+  const used = await useLinkToken<MemberRow>(db, memberTokens, token, 'member-leave', now, async (tx, member) => {
+    await forgetMember(tx, member, now);
+    return true;
+  });
+  return used.ok ? { ok: true, memberId: used.subject.id, name: used.subject.name } : used;
+}
+
+/** Deletes a member and every trace of its address (leaving, a GDPR erase): the row, its outbox mail, its newsletter contact. */
+export async function forgetMember(tx: Queryable, member: Pick<MemberRow, 'id' | 'email' | 'resend_contact_id'>, now: Date): Promise<void> {
+  await tx.query('DELETE FROM members WHERE id = $1', [member.id]);
+  await forgetRecipient(tx, member.email);
+  if (member.resend_contact_id) await enqueueContactRemove(tx, member.resend_contact_id, now);
+}
+
+/** How many people and organisations have confirmed their membership: the only thing about members that is public. */
+export async function countMembers(db: Queryable): Promise<MemberCount> {
+  const { rows } = await db.query<MemberCount>(
+    `SELECT count(*) FILTER (WHERE kind = 'person')::int AS people, count(*) FILTER (WHERE kind = 'organisation')::int AS organisations
+     FROM members WHERE status = 'confirmed'`,
+  );
+  return rows[0] ?? { people: 0, organisations: 0 };
+}
+
+// ——— the steps the use cases share ———
+
+async function queueConfirmMail(tx: Queryable, member: MemberRow, now: Date, site: string): Promise<void> {
+  const key = mailOfTheDay('member-confirm', member.id, now);
+  // Checked first, so a refused repeat leaves no unused tokens behind.
+  if (await isQueued(tx, key)) return;
+  const confirmUrl = memberLinks.confirm(site, await issueLinkToken(tx, memberTokens, member.id, 'member-confirm', now));
+  await queueMemberMail(tx, 'member-confirm', member, { confirmUrl }, key, now, site);
+}
+
+type PropsBeyondBase<N extends MemberMailName> = Omit<MailProps<N>, 'site' | 'name' | 'organisationName' | 'leaveUrl'>;
+
+/** Renders a named mail to the member and queues it under `key`, with a fresh leave link, unless that key is in the outbox already. */
+async function queueMemberMail<N extends MemberMailName>(tx: Queryable, name: N, member: MemberRow, props: PropsBeyondBase<N>, key: string, now: Date, site: string): Promise<void> {
+  if (await isQueued(tx, key)) return;
+  const leaveUrl = memberLinks.leave(site, await issueLinkToken(tx, memberTokens, member.id, 'member-leave', now));
+  const content = renderMail(name, { site, name: member.name, organisationName: member.organisation_name ?? undefined, leaveUrl, ...props } as unknown as MailProps<N>);
+  await enqueueMail(tx, { name, to: member.email, content, idempotencyKey: key }, now);
+}

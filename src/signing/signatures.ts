@@ -1,0 +1,316 @@
+// The signing use cases, each one transaction: submit, confirm, approve, reject, withdraw, list, and the rate-limit counter.
+import { randomUUID } from 'node:crypto';
+import { decideRateLimit, type RateLimitDecision, type RateLimitRule } from '../platform/rate-limits.ts';
+import type { SignatureInput } from './signature-input.ts';
+import { applyTransition, type SignatureStatus, type SignatureTransition } from './signature-status.ts';
+import { withoutControlCharacters } from '../platform/plain-text.ts';
+import { hashToken, newToken, tokenExpiry, type TokenFailure, type TokenPurpose } from '../platform/tokens.ts';
+import type { Db, Queryable } from '../platform/db/client.ts';
+import { issueLinkToken, signatureTokens, useLinkToken } from '../platform/link-tokens.ts';
+import { enqueueMail, enqueueMailStatement, queuedValues, type QueuedMail } from '../platform/mail/outbox.ts';
+import { mailSettings } from '../platform/mail/settings.ts';
+import { renderMail, signingLinks, type MailName, type MailProps } from '../platform/mail/templates.ts';
+
+export interface UseCaseContext {
+  now?: Date;
+  /** The site URL for links in mails; defaults to SITE_URL. */
+  site?: string;
+}
+
+export interface SignatureRow {
+  id: string;
+  organisation_name: string;
+  organisation_type: SignatureInput['organisation_type'];
+  cvr: string | null;
+  municipality: string;
+  website: string | null;
+  /** Null once the contact person has been erased (withdrawal or a GDPR request). */
+  contact_name: string | null;
+  contact_title: string | null;
+  email: string | null;
+  statement: string | null;
+  consent_public: boolean;
+  status: SignatureStatus;
+  created_at: Date;
+  confirmed_at: Date | null;
+  published_at: Date | null;
+  withdrawn_at: Date | null;
+  rejected_at: Date | null;
+  reject_reason: string | null;
+  reviewed_by: string | null;
+  contact_erased_at: Date | null;
+}
+
+/** What the public may see of a signatory: no contact person, no email, no CVR. */
+export interface PublicSignatory {
+  id: string;
+  name: string;
+  type: SignatureInput['organisation_type'];
+  municipality: string;
+  signed_at: Date;
+  statement: string | null;
+}
+
+/**
+ * The same answer whether or not a row was made, so the page never tells a stranger who has signed.
+ * `created` and `signatureId` are for logs and tests only.
+ */
+export interface SubmitOutcome {
+  kind: 'check-your-mail';
+  created: boolean;
+  signatureId?: string;
+}
+
+export type { TokenFailure };
+export type TokenOutcome = { ok: true; signatureId: string; organisationName: string } | { ok: false; reason: TokenFailure };
+export type ReviewOutcome = { ok: true } | { ok: false; reason: 'unknown' | 'not-allowed' | 'reason-required' };
+
+// Columns written from the form, in one place for the insert.
+const inputColumns = ['organisation_name', 'organisation_type', 'cvr', 'municipality', 'website', 'contact_name', 'contact_title', 'email', 'statement', 'consent_public'] as const satisfies readonly (keyof SignatureInput)[];
+
+const timestampFor: Record<SignatureStatus, string | undefined> = {
+  pending: undefined,
+  confirmed: 'confirmed_at',
+  published: 'published_at',
+  rejected: 'rejected_at',
+  withdrawn: 'withdrawn_at',
+};
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const contextOf = (ctx: UseCaseContext) => ({ now: ctx.now ?? new Date(), site: ctx.site ?? mailSettings().siteUrl });
+
+// The submit statement's text is the same for every signing, so it is built once; its parameters, in this order:
+// the id, the form's columns, now, the confirm token's hash and expiry, the withdraw token's, and the mail's values.
+const submitSql = (() => {
+  const n = inputColumns.length;
+  const [now, confirmHash, confirmExpiry, withdrawHash, withdrawExpiry] = [n + 2, n + 3, n + 4, n + 5, n + 6].map((i) => `$${i}`);
+  // The unique index on the live dedupe key decides: a double click or a second form loses quietly, and then
+  // the statements below it find no row in `signature` and write nothing either.
+  return `WITH signature AS (
+       INSERT INTO signatures (id, ${inputColumns.join(', ')}, created_at)
+       VALUES ($1, ${inputColumns.map((_, i) => `$${i + 2}`).join(', ')}, ${now})
+       ON CONFLICT (dedupe_key) WHERE status NOT IN ('rejected', 'withdrawn') DO NOTHING
+       RETURNING id
+     ), event AS (
+       INSERT INTO signature_events (signature_id, transition, from_status, to_status, actor, at)
+       SELECT id, 'submit', NULL, 'pending', 'underskriver', ${now} FROM signature
+     ), tokens AS (
+       INSERT INTO signature_tokens (token_hash, purpose, signature_id, created_at, expires_at)
+       SELECT t.hash, t.purpose, signature.id, ${now}, t.expires_at
+       FROM signature, (VALUES (${confirmHash}, 'confirm', ${confirmExpiry}::timestamptz), (${withdrawHash}, 'withdraw', ${withdrawExpiry}::timestamptz)) AS t (hash, purpose, expires_at)
+     ), mail AS (
+       ${enqueueMailStatement(n + 7, 'EXISTS (SELECT 1 FROM signature)')}
+     )
+     SELECT id FROM signature`;
+})();
+
+/**
+ * Creates the pending signature, its event, its confirm and withdraw tokens and the confirm mail, or nothing if the
+ * organisation already has a live signature. It is one statement, so one transaction and one round trip: this is
+ * the path a wave of signers takes (see docs/benchmarks.md), and the tokens, the id and the mail are all known beforehand.
+ */
+export async function submitSignature(db: Db, input: SignatureInput, ctx: UseCaseContext = {}): Promise<SubmitOutcome> {
+  const { now, site } = contextOf(ctx);
+  const id = randomUUID();
+  const confirmToken = newToken();
+  const withdrawToken = newToken();
+  const pending = { id, organisation_name: input.organisation_name, contact_name: input.contact_name, email: input.email };
+  const mail = signatureMail('signature-confirm', pending, { confirmUrl: signingLinks.confirm(site, confirmToken) }, withdrawToken, site);
+  const params = [
+    id,
+    ...inputColumns.map((column) => input[column] ?? null),
+    now,
+    hashToken('confirm', confirmToken),
+    tokenExpiry('confirm', now),
+    hashToken('withdraw', withdrawToken),
+    tokenExpiry('withdraw', now),
+    ...queuedValues(mail, now),
+  ];
+  const { rows } = await db.query<{ id: string }>(submitSql, params, { prepare: true });
+  return rows[0] ? { kind: 'check-your-mail', created: true, signatureId: rows[0].id } : { kind: 'check-your-mail', created: false };
+}
+
+/** Confirms the signature behind a confirm token; the token works once, within its lifetime. */
+export async function confirmSignature(db: Db, token: string, ctx: UseCaseContext = {}): Promise<TokenOutcome> {
+  const { now, site } = contextOf(ctx);
+  return useToken(db, token, 'confirm', now, async (tx, signature) => {
+    if (!(await moveSignature(tx, signature, 'confirm', 'underskriver', now))) return false;
+    await queueSignatureMail(tx, 'signature-confirmed-awaiting-review', signature, {}, now, site);
+    return true;
+  });
+}
+
+/** Withdraws the signature behind a withdraw token: it leaves the public list at once. */
+export async function withdrawSignature(db: Db, token: string, ctx: UseCaseContext = {}): Promise<TokenOutcome> {
+  const { now, site } = contextOf(ctx);
+  return useToken(db, token, 'withdraw', now, async (tx, signature) => {
+    if (!(await moveSignature(tx, signature, 'withdraw', 'underskriver', now))) return false;
+    await queueSignatureMail(tx, 'signature-withdrawn', signature, {}, now, site);
+    // The goodbye mail is queued with its recipient; after that the signature keeps no contact person.
+    await eraseSignatureContact(tx, signature.id, now);
+    return true;
+  });
+}
+
+/** Publishes a confirmed signature and sends the approval mail with the badge. */
+export async function approveSignature(db: Db, id: string, actor: string, ctx: UseCaseContext = {}): Promise<ReviewOutcome> {
+  const { now, site } = contextOf(ctx);
+  return review(db, id, async (tx, signature) => {
+    if (!(await moveSignature(tx, signature, 'approve', actor, now, { reviewed_by: actor }))) return false;
+    await queueSignatureMail(tx, 'signature-approved', signature, { signatureId: signature.id, listedPublicly: signature.consent_public }, now, site);
+    return true;
+  });
+}
+
+/** Rejects a confirmed signature with a reason the organisation is told. */
+export async function rejectSignature(db: Db, id: string, reason: string, actor: string, ctx: UseCaseContext = {}): Promise<ReviewOutcome> {
+  const { now, site } = contextOf(ctx);
+  const cleanReason = withoutControlCharacters(reason).trim();
+  if (!cleanReason) return { ok: false, reason: 'reason-required' };
+  return review(db, id, async (tx, signature) => {
+    if (!(await moveSignature(tx, signature, 'reject', actor, now, { reviewed_by: actor, reject_reason: cleanReason }, cleanReason))) return false;
+    await queueSignatureMail(tx, 'signature-rejected', signature, { reason: cleanReason }, now, site);
+    return true;
+  });
+}
+
+/** Every signature for the review page, newest first, optionally of one status. */
+export async function listSignatures(db: Db, status?: SignatureStatus): Promise<SignatureRow[]> {
+  const { rows } = status
+    ? await db.query<SignatureRow>('SELECT * FROM signatures WHERE status = $1 ORDER BY created_at DESC, id', [status])
+    : await db.query<SignatureRow>('SELECT * FROM signatures ORDER BY created_at DESC, id');
+  return rows;
+}
+
+/** The public wall: published signatures whose organisation agreed to be shown, oldest first. */
+export async function publishedSignatories(db: Db, only?: { id: string }): Promise<PublicSignatory[]> {
+  // An id from a URL can be anything, NUL included, which Postgres refuses even as a parameter: only a UUID is looked up.
+  if (only && !uuidShape.test(only.id)) return [];
+  const { rows } = await db.query<PublicSignatory>(
+    `SELECT id, organisation_name AS name, organisation_type AS type, municipality, confirmed_at AS signed_at, statement
+     FROM signatures
+     WHERE status = 'published' AND consent_public AND ($1::text IS NULL OR id::text = $1)
+     ORDER BY confirmed_at, id`,
+    [only?.id ?? null],
+  );
+  return rows;
+}
+
+// The upsert's text depends only on how many rules there are, so each length is built once.
+const rateLimitSql = new Map<number, string>();
+function rateLimitStatement(rules: number): string {
+  let sql = rateLimitSql.get(rules);
+  if (!sql) {
+    // $1 is the key, $2 now, then each rule's name and the end of its window if it starts now.
+    const values = Array.from({ length: rules }, (_, i) => `($1, $${3 + 2 * i}, 1, $${4 + 2 * i}::timestamptz)`);
+    sql = `INSERT INTO rate_limit_buckets AS b (key, window_name, count, reset_at) VALUES ${values.join(', ')}
+     ON CONFLICT (key, window_name) DO UPDATE SET
+       count = CASE WHEN b.reset_at <= $2 THEN 1 ELSE b.count + 1 END,
+       reset_at = CASE WHEN b.reset_at <= $2 THEN EXCLUDED.reset_at ELSE b.reset_at END
+     RETURNING window_name, count, reset_at`;
+    rateLimitSql.set(rules, sql);
+  }
+  return sql;
+}
+
+/**
+ * Counts this request in every rule's window and decides whether it may pass. One upsert for all the rules: a
+ * single statement is atomic on its own and costs one round trip on the hot path.
+ */
+export async function checkRateLimit(db: Db, key: string, rules: readonly RateLimitRule[], now: Date = new Date()): Promise<RateLimitDecision> {
+  const params: unknown[] = [key, now];
+  for (const rule of rules) params.push(rule.name, new Date(now.getTime() + rule.windowSeconds * 1000));
+  const { rows } = await db.query<{ window_name: string; count: number; reset_at: Date }>(rateLimitStatement(rules.length), params, { prepare: true });
+  const counts = rules.map((rule) => {
+    const row = rows.find((r) => r.window_name === rule.name)!;
+    return { rule, count: row.count, resetAt: row.reset_at };
+  });
+  return decideRateLimit(counts, now);
+}
+
+/** Removes windows that ended a day ago or more; run it from the same cron as the outbox. */
+export async function pruneRateLimits(db: Db, now: Date = new Date()): Promise<number> {
+  const { rowCount } = await db.query('DELETE FROM rate_limit_buckets WHERE reset_at < $1', [new Date(now.getTime() - 24 * 60 * 60 * 1000)]);
+  return rowCount;
+}
+
+/** Removes the contact person from a signature; the organisation's own fields stay. */
+export async function eraseSignatureContact(tx: Queryable, signatureId: string, now: Date): Promise<void> {
+  await tx.query(
+    'UPDATE signatures SET contact_name = NULL, contact_title = NULL, email = NULL, contact_erased_at = $2 WHERE id = $1 AND contact_erased_at IS NULL',
+    [signatureId, now],
+  );
+}
+
+// ——— the steps the use cases share ———
+
+function issueToken(tx: Queryable, signatureId: string, purpose: TokenPurpose, now: Date): Promise<string> {
+  return issueLinkToken(tx, signatureTokens, signatureId, purpose, now);
+}
+
+async function recordEvent(tx: Queryable, signatureId: string, transition: string, from: SignatureStatus | null, to: SignatureStatus, actor: string, now: Date, detail?: string) {
+  await tx.query('INSERT INTO signature_events (signature_id, transition, from_status, to_status, actor, detail, at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    signatureId,
+    transition,
+    from,
+    to,
+    actor,
+    detail ?? null,
+    now,
+  ]);
+}
+
+type ExtraColumns = Partial<Record<'reviewed_by' | 'reject_reason', string>>;
+
+/** Applies a named transition if the state machine allows it from the signature's current status, and records who did it. */
+async function moveSignature(tx: Queryable, signature: SignatureRow, transition: SignatureTransition, actor: string, now: Date, extra: ExtraColumns = {}, detail?: string): Promise<boolean> {
+  const to = applyTransition(signature.status, transition);
+  if (!to) return false;
+  const sets = ['status = $3'];
+  const params: unknown[] = [signature.id, signature.status, to];
+  const stamp = timestampFor[to];
+  if (stamp) sets.push(`${stamp} = $${params.push(now)}`);
+  for (const [column, value] of Object.entries(extra)) sets.push(`${column} = $${params.push(value)}`);
+  const { rowCount } = await tx.query(`UPDATE signatures SET ${sets.join(', ')} WHERE id = $1 AND status = $2`, params);
+  if (rowCount !== 1) return false;
+  await recordEvent(tx, signature.id, transition, signature.status, to, actor, now, detail);
+  signature.status = to;
+  return true;
+}
+
+type PropsBeyondBase<N extends MailName> = Omit<MailProps<N>, 'site' | 'organisationName' | 'contactName' | 'withdrawUrl'>;
+type MailedSignature = Pick<SignatureRow, 'id' | 'organisation_name' | 'contact_name'> & { email: string };
+
+/** A named mail to the signature's contact, with a withdraw link when `withdrawToken` is given. */
+function signatureMail<N extends MailName>(name: N, signature: MailedSignature, props: PropsBeyondBase<N>, withdrawToken: string | undefined, site: string): QueuedMail {
+  const withdrawUrl = withdrawToken ? signingLinks.withdraw(site, withdrawToken) : undefined;
+  const content = renderMail(name, { site, organisationName: signature.organisation_name, contactName: signature.contact_name ?? '', withdrawUrl, ...props } as unknown as MailProps<N>);
+  return { name, to: signature.email, content, idempotencyKey: `${name}:${signature.id}` };
+}
+
+/** Renders a named mail to the signature's contact and queues it; mails about a live signature carry a fresh withdraw link. */
+async function queueSignatureMail<N extends MailName>(tx: Queryable, name: N, signature: SignatureRow, props: PropsBeyondBase<N>, now: Date, site: string) {
+  // An erased contact person gets no more mail: there is nobody to send it to.
+  const { email } = signature;
+  if (!email) return;
+  const live = signature.status === 'pending' || signature.status === 'confirmed' || signature.status === 'published';
+  const withdrawToken = live ? await issueToken(tx, signature.id, 'withdraw', now) : undefined;
+  await enqueueMail(tx, signatureMail(name, { ...signature, email }, props, withdrawToken, site), now);
+}
+
+/** Spends a token of this purpose on its signature if the step succeeds (see useLinkToken). */
+async function useToken(db: Db, token: string, purpose: TokenPurpose, now: Date, step: (tx: Queryable, signature: SignatureRow) => Promise<boolean>): Promise<TokenOutcome> {
+  const used = await useLinkToken<SignatureRow>(db, signatureTokens, token, purpose, now, step);
+  return used.ok ? { ok: true, signatureId: used.subject.id, organisationName: used.subject.organisation_name } : used;
+}
+
+async function review(db: Db, id: string, step: (tx: Queryable, signature: SignatureRow) => Promise<boolean>): Promise<ReviewOutcome> {
+  if (!uuidShape.test(id)) return { ok: false, reason: 'unknown' };
+  return db.transaction(async (tx): Promise<ReviewOutcome> => {
+    const { rows } = await tx.query<SignatureRow>('SELECT * FROM signatures WHERE id = $1 FOR UPDATE', [id]);
+    const signature = rows[0];
+    if (!signature) return { ok: false, reason: 'unknown' };
+    return (await step(tx, signature)) ? { ok: true } : { ok: false, reason: 'not-allowed' };
+  });
+}

@@ -1,0 +1,100 @@
+// The suggest-a-case form: its zod schema, Danish messages that say what to do, and the parser that lists errors in form order.
+import { z } from 'zod';
+import { blankToUndefined } from '../platform/plain-text.ts';
+import { municipalityNames } from '../data/municipalities.ts';
+import { caseLimits } from '../content-schemas.ts';
+import { honeypotField } from '../signing/signature-input.ts';
+
+export { honeypotField };
+
+export const suggestionLimits = {
+  title: caseLimits.title,
+  whatHappened: 3000,
+  participants: 1000,
+  sources: 2000,
+  links: 10,
+  name: 200,
+} as const;
+
+export const suggestionMessages = {
+  title: { missing: 'Skriv en titel på casen', tooLong: `Titlen må højst være ${suggestionLimits.title} tegn` },
+  municipality: { missing: 'Vælg den kommune, casen foregik i' },
+  what_happened: { missing: 'Fortæl, hvad der skete', tooLong: `Beskrivelsen må højst være ${suggestionLimits.whatHappened.toLocaleString('da-DK')} tegn. Gør den lidt kortere` },
+  participants: { missing: 'Skriv, hvem der var med', tooLong: `Svaret må højst være ${suggestionLimits.participants.toLocaleString('da-DK')} tegn. Gør det lidt kortere` },
+  sources: {
+    missing: 'Skriv mindst ét link til en kilde, fx en artikel eller kommunens hjemmeside, der fortæller om casen',
+    tooLong: `Kilderne må højst fylde ${suggestionLimits.sources.toLocaleString('da-DK')} tegn`,
+    tooMany: `Skriv højst ${suggestionLimits.links} links`,
+  },
+  name: { missing: 'Skriv dit navn', tooLong: `Dit navn må højst være ${suggestionLimits.name} tegn` },
+  email: { missing: 'Skriv din e-mailadresse', invalid: 'Skriv en e-mailadresse i det rigtige format, fx navn@eksempel.dk' },
+} as const;
+
+/** One line of text: line breaks and runs of space become one space. */
+const oneLine = (value: unknown) => (typeof value === 'string' ? blankToUndefined(value.replace(/\s+/g, ' ')) : value);
+
+const text = (m: { missing: string; tooLong: string }, max: number, clean: (value: unknown) => unknown = blankToUndefined) =>
+  z.preprocess(clean, z.string({ error: m.missing }).max(max, { error: m.tooLong }));
+
+/** The web addresses in the sources field (one per line; "www.x.dk" gets https://), and the lines that are not addresses. */
+export function sourceLinks(text: string): { links: string[]; notes: string[] } {
+  const links: string[] = [];
+  const notes: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const candidate = /^[a-z][a-z0-9+.-]*:/i.test(line) ? line : /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(line) ? `https://${line}` : '';
+    let url: URL | undefined;
+    try {
+      url = candidate ? new URL(candidate) : undefined;
+    } catch {
+      url = undefined;
+    }
+    if (url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.') && !/\s/.test(candidate)) links.push(url.href);
+    else notes.push(line);
+  }
+  return { links: [...new Set(links)], notes };
+}
+
+export const suggestionInputSchema = z.object({
+  title: text(suggestionMessages.title, suggestionLimits.title, oneLine),
+  municipality: z.enum(municipalityNames as [string, ...string[]], { error: suggestionMessages.municipality.missing }),
+  what_happened: text(suggestionMessages.what_happened, suggestionLimits.whatHappened),
+  participants: text(suggestionMessages.participants, suggestionLimits.participants),
+  sources: text(suggestionMessages.sources, suggestionLimits.sources)
+    .refine((value) => sourceLinks(value).links.length > 0, { error: suggestionMessages.sources.missing, abort: true })
+    .refine((value) => sourceLinks(value).links.length <= suggestionLimits.links, { error: suggestionMessages.sources.tooMany }),
+  name: text(suggestionMessages.name, suggestionLimits.name, oneLine),
+  email: z.preprocess(
+    (value) => (typeof value === 'string' ? blankToUndefined(value.toLowerCase()) : value),
+    z.email({ error: (issue) => (issue.input === undefined ? suggestionMessages.email.missing : suggestionMessages.email.invalid) }).max(254, { error: suggestionMessages.email.invalid }),
+  ),
+});
+
+export type SuggestionInput = z.output<typeof suggestionInputSchema>;
+export type SuggestionField = keyof SuggestionInput;
+
+/** The order fields appear on the form, which is the order the error summary lists them in. */
+export const suggestionFields = Object.keys(suggestionInputSchema.shape) as SuggestionField[];
+
+export interface SuggestionFieldError {
+  field: SuggestionField;
+  message: string;
+}
+
+export type SuggestionParseResult =
+  | { ok: true; value: SuggestionInput; suspectedBot: boolean }
+  | { ok: false; errors: SuggestionFieldError[] };
+
+/** Parses a submitted form. Unknown fields are ignored; each field gets at most one message. */
+export function parseSuggestionInput(raw: Record<string, unknown>): SuggestionParseResult {
+  const parsed = suggestionInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = suggestionFields
+      .map((field) => parsed.error.issues.find((issue) => issue.path[0] === field))
+      .filter((issue) => issue !== undefined)
+      .map((issue) => ({ field: issue.path[0] as SuggestionField, message: issue.message }));
+    return { ok: false, errors };
+  }
+  return { ok: true, value: parsed.data, suspectedBot: blankToUndefined(raw[honeypotField]) !== undefined };
+}

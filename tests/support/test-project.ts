@@ -1,0 +1,60 @@
+// Test support: a valid case file to break one field at a time, and an in-memory project around the real principles and pages.
+import { posix } from 'node:path';
+import { resolve } from 'node:path';
+import type { ContentProject, SourceFile } from '../../src/content-checks/check-content.ts';
+import { loadProject } from '../../src/content-checks/load-project.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** Frontmatter values as YAML text, in the order written; `undefined` leaves a field out. */
+export type CaseFields = Record<string, string | undefined>;
+
+export const validFields: CaseFields = {
+  title: 'En prøvecase',
+  summary: 'Et kort resumé.',
+  municipality: 'Kolding',
+  period: '\n  start: 2010',
+  areas: '[demokrati]',
+  kind: 'udviklingsprojekt',
+  form: 'transformerende',
+  initiators: '[politikere]',
+  actors: '\n  - name: Kolding Kommune\n    type: kommune',
+  principles: '[ligevaerd]',
+  sources: '\n  - title: Kolding Kommune\n    url: https://www.kolding.dk/',
+};
+
+export const validBody = '## Kort fortalt\n\nDet skete i Kolding.\n';
+
+/** A case file: line 1 is `---`, then one line per field (line 2 is title, 3 summary, 4 municipality, …). */
+export function caseText(overrides: CaseFields = {}, body = validBody): string {
+  const fields = { ...validFields, ...overrides };
+  const yaml = Object.entries(fields)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join('\n');
+  return `---\n${yaml}\n---\n\n${body}`;
+}
+
+export interface TestProjectOptions {
+  /** Case files by name, beside the real ones. */
+  cases?: Record<string, string>;
+  /** Extra files by path with their size in bytes (images). */
+  files?: Record<string, number>;
+  strayFiles?: string[];
+}
+
+const real = loadProject(root);
+
+/** The real content and public files, with the given cases added. */
+export function testProject(options: TestProjectOptions = {}): ContentProject {
+  const added: SourceFile[] = Object.entries(options.cases ?? {}).map(([name, text]) => ({ path: `content/cases/${name}`, text }));
+  const cases = [...real.files.cases.filter((c) => !added.some((a) => a.path === c.path)), ...added];
+  const files = options.files ?? {};
+  return {
+    ...real,
+    files: { ...real.files, cases },
+    strayFiles: options.strayFiles ?? [],
+    sizeOf: (path) => files[path] ?? real.sizeOf(path),
+    filesIn: (folder) => [...Object.keys(files).filter((f) => posix.dirname(f) === folder), ...real.filesIn(folder)],
+  };
+}
