@@ -3,8 +3,9 @@ import { badgeSvg } from '../src/signing/badge.ts';
 import { json } from '../src/platform/http/respond.ts';
 import { database } from '../src/platform/runtime.ts';
 import { publishedSignatories } from '../src/signing/signatures.ts';
+import { endpoint } from '../src/platform/http/endpoint.ts';
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = endpoint(async (request: Request): Promise<Response> => {
   const id = new URL(request.url).searchParams.get('id') ?? '';
   const [signatory] = await publishedSignatories(await database(), { id });
   if (!signatory) return json({ errors: [{ field: 'id', message: 'Der er ingen offentlig underskriver med det id.' }] }, 404);
@@ -16,4 +17,4 @@ export async function GET(request: Request): Promise<Response> {
       'Cross-Origin-Resource-Policy': 'cross-origin',
     },
   });
-}
+});

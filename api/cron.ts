@@ -7,8 +7,9 @@ import { applyRetention } from '../src/platform/retention.ts';
 import { database, mailTransport } from '../src/platform/runtime.ts';
 import { pruneRateLimits } from '../src/signing/signatures.ts';
 import { retryPendingPullRequests } from '../src/suggestions/suggestions.ts';
+import { endpoint } from '../src/platform/http/endpoint.ts';
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = endpoint(async (request: Request): Promise<Response> => {
   // Vercel sends CRON_SECRET as a bearer token; locally, without a secret, anyone on the machine may run it.
   if (process.env.CRON_SECRET && !hasBearer(request, process.env.CRON_SECRET)) return problem(401, 'Kræver CRON_SECRET.');
   const db = await database();
@@ -17,4 +18,4 @@ export async function GET(request: Request): Promise<Response> {
   const retention = await applyRetention(db);
   const suggestionPullRequests = await retryPendingPullRequests(db);
   return json({ mail, prunedRateLimits, retention, suggestionPullRequests });
-}
+});

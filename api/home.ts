@@ -2,8 +2,9 @@
 import { renderMemberCount } from '../src/membership/member-form.ts';
 import { htmlPage } from '../src/platform/http/html-page.ts';
 import { countCache, countlessCache, memberCountOrNothing } from '../src/membership/member-count.ts';
+import { endpoint } from '../src/platform/http/endpoint.ts';
 
-export async function GET(): Promise<Response> {
+export const GET = endpoint(async (): Promise<Response> => {
   const count = await memberCountOrNothing();
   return htmlPage({ frame: 'skabelon/forside', body: renderMemberCount(count), headers: { 'Cache-Control': count ? countCache : countlessCache } });
-}
+});

@@ -3,8 +3,9 @@ import { renderJoinPage } from '../src/membership/member-form.ts';
 import { strings } from '../src/i18n/index.ts';
 import { htmlPage } from '../src/platform/http/html-page.ts';
 import { countCache, countlessCache, memberCountOrNothing } from '../src/membership/member-count.ts';
+import { endpoint } from '../src/platform/http/endpoint.ts';
 
-export async function GET(): Promise<Response> {
+export const GET = endpoint(async (): Promise<Response> => {
   const count = await memberCountOrNothing();
   return htmlPage({
     title: strings().joinForm.title,
@@ -12,4 +13,4 @@ export async function GET(): Promise<Response> {
     frame: 'skabelon/bliv-medlem',
     headers: { 'Cache-Control': count ? countCache : countlessCache },
   });
-}
+});

@@ -9,10 +9,11 @@ import { htmlPage } from '../src/platform/http/html-page.ts';
 import { json, redirect303 } from '../src/platform/http/respond.ts';
 import { joinMovement } from '../src/membership/members.ts';
 import { kickOutbox } from '../src/platform/runtime.ts';
+import { endpoint } from '../src/platform/http/endpoint.ts';
 
 const t = strings();
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = endpoint(async (request: Request): Promise<Response> => {
   const post = await acceptPost(request, { action: 'joining', rules: rateLimitRules.joining });
   if (!post.ok) return post.response;
 
@@ -29,4 +30,4 @@ export async function POST(request: Request): Promise<Response> {
   }
   // The same answer for a new address, a pending one and a member: the form never reveals who is a member.
   return post.wantsJson ? json({ status: 'check-your-mail', message: t.joinForm.accepted }, 202) : redirect303(routes.joinThanks);
-}
+});

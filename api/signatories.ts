@@ -3,10 +3,11 @@ import { signatoriesCsv } from '../src/signing/signatories-csv.ts';
 import { dataCsp, json } from '../src/platform/http/respond.ts';
 import { database } from '../src/platform/runtime.ts';
 import { publishedSignatories } from '../src/signing/signatures.ts';
+import { endpoint } from '../src/platform/http/endpoint.ts';
 
 const cache = 'public, max-age=60, s-maxage=60, stale-while-revalidate=600';
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = endpoint(async (request: Request): Promise<Response> => {
   const signatories = await publishedSignatories(await database());
   if (new URL(request.url).searchParams.get('format') === 'csv') {
     return new Response(signatoriesCsv(signatories), {
@@ -19,4 +20,4 @@ export async function GET(request: Request): Promise<Response> {
     });
   }
   return json({ count: signatories.length, signatories }, 200, { 'Cache-Control': cache, 'Access-Control-Allow-Origin': '*' });
-}
+});

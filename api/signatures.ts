@@ -8,10 +8,11 @@ import { htmlPage } from '../src/platform/http/html-page.ts';
 import { json, redirect303 } from '../src/platform/http/respond.ts';
 import { kickOutbox } from '../src/platform/runtime.ts';
 import { submitSignature } from '../src/signing/signatures.ts';
+import { endpoint } from '../src/platform/http/endpoint.ts';
 
 const accepted = 'Tak. Vi har sendt en mail til kontaktpersonen med et link, der bekræfter underskriften.';
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = endpoint(async (request: Request): Promise<Response> => {
   const post = await acceptPost(request, { action: 'signing', rules: rateLimitRules.signing });
   if (!post.ok) return post.response;
 
@@ -27,4 +28,4 @@ export async function POST(request: Request): Promise<Response> {
     void kickOutbox();
   }
   return post.wantsJson ? json({ status: 'check-your-mail', message: accepted }, 202) : redirect303(routes.signThanks);
-}
+});

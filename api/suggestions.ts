@@ -11,11 +11,12 @@ import { json, redirect303 } from '../src/platform/http/respond.ts';
 import { kickOutbox } from '../src/platform/runtime.ts';
 import { openSuggestionPullRequest, submitSuggestion } from '../src/suggestions/suggestions.ts';
 import { githubSettingsFromEnv } from '../src/suggestions/file-pull-request.ts';
+import { endpoint } from '../src/platform/http/endpoint.ts';
 
 /** A story of 3,000 Danish characters is up to 18 KB once a form encodes it; the other fields add a few more. */
 const maxBytes = 48 * 1024;
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = endpoint(async (request: Request): Promise<Response> => {
   const post = await acceptPost(request, { action: 'suggesting', rules: rateLimitRules.suggesting, maxBytes });
   if (!post.ok) return post.response;
 
@@ -33,4 +34,4 @@ export async function POST(request: Request): Promise<Response> {
     if (suggestionId && githubSettingsFromEnv()) await openSuggestionPullRequest(post.db, suggestionId, 'forslagsformularen');
   }
   return post.wantsJson ? json({ status: 'received', message: strings().suggestThanks.lead }, 202) : redirect303(routes.suggestThanks);
-}
+});

@@ -3,8 +3,9 @@ import { markSignedOnMap, renderWall, signedMunicipalities, wallFilter } from '.
 import { htmlPage } from '../src/platform/http/html-page.ts';
 import { database } from '../src/platform/runtime.ts';
 import { publishedSignatories } from '../src/signing/signatures.ts';
+import { endpoint } from '../src/platform/http/endpoint.ts';
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = endpoint(async (request: Request): Promise<Response> => {
   const signatories = await publishedSignatories(await database());
   const filter = wallFilter(new URL(request.url).searchParams);
   const signed = signedMunicipalities(signatories);
@@ -15,4 +16,4 @@ export async function GET(request: Request): Promise<Response> {
     transformFrame: (frame) => markSignedOnMap(frame, signed),
     headers: { 'Cache-Control': 'public, max-age=0, s-maxage=30, stale-while-revalidate=300' },
   });
-}
+});

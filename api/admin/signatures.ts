@@ -6,17 +6,18 @@ import { readBody } from '../../src/platform/http/request-body.ts';
 import { json, problem } from '../../src/platform/http/respond.ts';
 import { review, reviewMessages, reviewQueue } from '../../src/signing/review.ts';
 import { database, kickOutbox } from '../../src/platform/runtime.ts';
+import { endpoint } from '../../src/platform/http/endpoint.ts';
 
 const unauthorised = () => problem(401, 'Kræver sekretariatets adgangsnøgle (Authorization: Bearer …).', { headers: { 'WWW-Authenticate': 'Bearer' } });
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = endpoint(async (request: Request): Promise<Response> => {
   if (!hasBearer(request, process.env.ADMIN_TOKEN)) return unauthorised();
   const status = new URL(request.url).searchParams.get('status') ?? 'confirmed';
   if (!(signatureStatuses as readonly string[]).includes(status)) return json({ errors: [{ field: 'status', message: `Status skal være én af: ${signatureStatuses.join(', ')}.` }] }, 400);
   return json({ signatures: await reviewQueue(await database(), status as SignatureStatus) });
-}
+});
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = endpoint(async (request: Request): Promise<Response> => {
   if (!hasBearer(request, process.env.ADMIN_TOKEN)) return unauthorised();
   const body = await readBody(request);
   if (!body.ok) return body.response;
@@ -32,4 +33,4 @@ export async function POST(request: Request): Promise<Response> {
   }
   void kickOutbox();
   return json({ id, status: action === 'approve' ? 'published' : 'rejected' });
-}
+});

@@ -2,5 +2,6 @@
 import { routes } from '../../src/routes.ts';
 import { tokenActionHandlers } from '../../src/platform/http/token-action.ts';
 import { confirmMembership } from '../../src/membership/members.ts';
+import { endpoints } from '../../src/platform/http/endpoint.ts';
 
-export const { GET, POST } = tokenActionHandlers('member-confirm', routes.joinConfirm, (db, token) => confirmMembership(db, token), (done) => done.name);
+export const { GET, POST } = endpoints(tokenActionHandlers('member-confirm', routes.joinConfirm, (db, token) => confirmMembership(db, token), (done) => done.name));

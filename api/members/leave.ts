@@ -2,5 +2,6 @@
 import { routes } from '../../src/routes.ts';
 import { tokenActionHandlers } from '../../src/platform/http/token-action.ts';
 import { leaveMovement } from '../../src/membership/members.ts';
+import { endpoints } from '../../src/platform/http/endpoint.ts';
 
-export const { GET, POST } = tokenActionHandlers('member-leave', routes.leave, (db, token) => leaveMovement(db, token));
+export const { GET, POST } = endpoints(tokenActionHandlers('member-leave', routes.leave, (db, token) => leaveMovement(db, token)));

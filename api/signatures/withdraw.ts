@@ -2,5 +2,6 @@
 import { routes } from '../../src/routes.ts';
 import { tokenActionHandlers } from '../../src/platform/http/token-action.ts';
 import { withdrawSignature } from '../../src/signing/signatures.ts';
+import { endpoints } from '../../src/platform/http/endpoint.ts';
 
-export const { GET, POST } = tokenActionHandlers('withdraw', routes.signWithdraw, (db, token) => withdrawSignature(db, token), (done) => done.organisationName);
+export const { GET, POST } = endpoints(tokenActionHandlers('withdraw', routes.signWithdraw, (db, token) => withdrawSignature(db, token), (done) => done.organisationName));

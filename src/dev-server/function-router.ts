@@ -6,21 +6,17 @@ import type { TLSSocket } from 'node:tls';
 import { pathToFileURL } from 'node:url';
 import { bodyMessages } from '../platform/http/request-body.ts';
 import { prefersJson, problem } from '../platform/http/respond.ts';
-import { isUnavailable } from '../platform/http/unavailable.ts';
+import { errorResponse } from '../platform/http/endpoint.ts';
+import { strings } from '../i18n/index.ts';
 
 export const httpMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
-export type Handler = (request: Request) => Response | Promise<Response>;
+import type { Handler } from '../platform/http/endpoint.ts';
 
 /** A module in api/: named method exports, or Vercel's other web form, `export default { fetch }`. */
 export type FunctionModule = Record<string, unknown>;
 
-export const serverMessages = {
-  failed: 'Der skete en fejl på serveren. Prøv igen om lidt.',
-  unavailable: 'Tjenesten er midlertidigt utilgængelig. Prøv igen om lidt.',
-  methodNotAllowed: 'Den handling kan man ikke bruge på denne adresse.',
-  badRequest: 'Forespørgslen kunne ikke læses.',
-} as const;
+export const serverMessages = strings().server;
 
 const extensions = ['.ts', '.mts', '.js', '.mjs'];
 
@@ -222,15 +218,6 @@ export async function invoke(module: FunctionModule, request: Request): Promise<
   const allow = allowedMethods(module).join(', ');
   if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: allow, 'Cache-Control': 'no-store' } });
   return problem(405, serverMessages.methodNotAllowed, { wantsJson: prefersJson(request), headers: { Allow: allow } });
-}
-
-/** The answer to a function that threw: 503 with Retry-After when the database or network is away, else 500. */
-export function errorResponse(error: unknown, request: Request): Response {
-  const wantsJson = prefersJson(request);
-  const path = new URL(request.url).pathname;
-  console.error(`[api] ${request.method} ${path}:`, error instanceof Error ? (error.stack ?? error.message) : error);
-  if (isUnavailable(error)) return problem(503, serverMessages.unavailable, { wantsJson, headers: { 'Retry-After': '5' } });
-  return problem(500, serverMessages.failed, { wantsJson });
 }
 
 export interface FunctionRouter {

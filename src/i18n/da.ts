@@ -249,6 +249,12 @@ export const da = {
     people: ['{n} person', '{n} personer'],
     organisations: ['{n} organisation', '{n} organisationer'],
   },
+  server: {
+    failed: 'Der skete en fejl på serveren. Prøv igen om lidt.',
+    unavailable: 'Tjenesten er midlertidigt utilgængelig. Prøv igen om lidt.',
+    methodNotAllowed: 'Den handling kan man ikke bruge på denne adresse.',
+    badRequest: 'Forespørgslen kunne ikke læses.',
+  },
   notFound: {
     title: 'Siden findes ikke',
     lead: 'Vi kan ikke finde den side, du leder efter. Måske er den flyttet, eller der er en stavefejl i adressen.',
