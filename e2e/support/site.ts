@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromiumPath } from '../../scripts/test-prerequisites.ts';
 import { sendNotFound, serveStatic } from '../../src/dev-server/static-files.ts';
 
 export const distDir = resolve(import.meta.dirname, '../../dist');
@@ -24,11 +25,9 @@ export async function serveSite(root = distDir): Promise<Site> {
   };
 }
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: chromiumPath(),
     args: [
       '--headless',
       '--no-sandbox',

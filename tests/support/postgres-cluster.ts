@@ -1,43 +1,20 @@
 // Finds PostgreSQL's server programs and runs a throwaway cluster of its own (initdb and pg_ctl in a temporary folder, on its own port), which a test may kill and restart.
 import { execFile } from 'node:child_process';
-import { access, chown, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { findPostgresBin, serverPrograms } from '../../scripts/test-prerequisites.ts';
 import { freePort } from './free-port.ts';
 
 const run = promisify(execFile);
 
-/** The programs a throwaway cluster needs. */
-export const serverPrograms = ['initdb', 'pg_ctl', 'postgres'] as const;
-
-async function isExecutable(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-/**
- * The folder holding PostgreSQL's server programs: PG_BIN when set, else the newest /usr/lib/postgresql/<n>/bin
- * (Debian keeps them off PATH), else the folder of an `initdb` on PATH. Undefined when there is none.
- */
-export async function findPostgresBin(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const candidates: string[] = [];
-  if (env.PG_BIN) candidates.push(env.PG_BIN);
-  const versions = await readdir('/usr/lib/postgresql').catch(() => [] as string[]);
-  for (const version of versions.sort((a, b) => Number(b) - Number(a))) candidates.push(join('/usr/lib/postgresql', version, 'bin'));
-  for (const dir of (env.PATH ?? '').split(':').filter(Boolean)) candidates.push(dir);
-  for (const dir of candidates) {
-    const all = await Promise.all(serverPrograms.map((name) => isExecutable(join(dir, name))));
-    if (all.every(Boolean)) return dir;
-  }
-  return undefined;
-}
+// Where the server programs are (PG_BIN, /usr/lib/postgresql/*/bin, PATH) is decided in one place, shared with npm test's prerequisite check.
+export { findPostgresBin, serverPrograms } from '../../scripts/test-prerequisites.ts';
 
 /** Why a throwaway cluster cannot run here, in one plain sentence; undefined when it can. */
 export async function whyNoCluster(): Promise<string | undefined> {
-  const bin = await findPostgresBin();
+  const bin = findPostgresBin();
   if (!bin) return `PostgreSQL's server programs (${serverPrograms.join(', ')}) were not found in PG_BIN, /usr/lib/postgresql/*/bin or PATH; install them with "apt-get install postgresql".`;
   if (process.getuid?.() === 0) {
     const user = await run('id', ['-u', 'postgres']).catch(() => undefined);
@@ -64,7 +41,7 @@ export interface Cluster {
 export async function startThrowawayCluster(): Promise<Cluster> {
   const reason = await whyNoCluster();
   if (reason) throw new Error(reason);
-  const bin = (await findPostgresBin())!;
+  const bin = findPostgresBin()!;
   const asRoot = process.getuid?.() === 0;
   const dataDir = await mkdtemp(join(tmpdir(), 'samskabelse-pg-'));
   if (asRoot) {
