@@ -10,7 +10,7 @@ import { openDatabase } from '../../src/platform/db/client.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { drainOutbox } from '../../src/platform/mail/outbox.ts';
 import { createResendTransport } from '../../src/platform/mail/transport.ts';
-import { renderMail, signingLinks } from '../../src/platform/mail/templates.ts';
+import { renderSigningMail, signingLinks } from '../../src/signing/signing-mails.ts';
 import { findPostgresBin } from '../../tests/support/postgres-cluster.ts';
 import { startResendStandIn } from '../../tests/support/resend-stand-in.ts';
 import { signingForms } from '../../tests/support/signing-forms.ts';
@@ -84,7 +84,7 @@ function pgbenchScript(): string {
 function sampleMail() {
   const site = 'http://127.0.0.1:4321';
   const token = randomBytes(32).toString('base64url');
-  return renderMail('signature-confirm', {
+  return renderSigningMail('signature-confirm', {
     site,
     organisationName: 'Belastningsprøvens forening nr. 10000004',
     contactName: 'Mette Jensen',

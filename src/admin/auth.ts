@@ -17,8 +17,9 @@ import { routes } from '../routes.ts';
 import type { Db } from '../platform/db/client.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
-import { renderMail } from '../platform/mail/templates.ts';
+import { renderAdminMail } from './admin-mails.ts';
 import { recordAudit } from './audit.ts';
+import { retentionPolicy, type Pruner } from '../platform/retention.ts';
 
 export interface AdminConfig {
   emails: ReadonlySet<string>;
@@ -66,7 +67,7 @@ export async function requestLoginLink(db: Db, email: string, config: AdminConfi
       new Date(now.getTime() + adminSessionPolicy.loginLinkMinutes * minute),
     ]);
     const loginUrl = `${site}${routes.adminLoginLink}?token=${encodeURIComponent(token)}`;
-    const content = renderMail('admin-login', { site, loginUrl, minutes: adminSessionPolicy.loginLinkMinutes });
+    const content = renderAdminMail('admin-login', { site, loginUrl, minutes: adminSessionPolicy.loginLinkMinutes });
     await enqueueMail(tx, { name: 'admin-login', to: address, content, idempotencyKey: `admin-login:${hash}` }, now);
   });
   return { sent: true };
@@ -122,3 +123,10 @@ export async function endSession(db: Db, session: AdminSession, now: Date = new 
     await recordAudit(tx, { actor: session.email, action: 'logout' }, now);
   });
 }
+
+/** Retention: spent login links after a day, expired sessions after the log period. */
+export const pruneAdminLogins: Pruner = async (tx, before) => {
+  const logins = await tx.query('DELETE FROM admin_login_tokens WHERE expires_at < $1', [before(1)]);
+  await tx.query('DELETE FROM admin_sessions WHERE expires_at < $1', [before(retentionPolicy.outboxLogDays)]);
+  return { adminLoginsDeleted: logins.rowCount };
+};

@@ -6,7 +6,8 @@ import type { Db, Queryable } from '../platform/db/client.ts';
 import { issueLinkToken, memberTokens, useLinkToken } from '../platform/link-tokens.ts';
 import { enqueueContactAdd, enqueueContactRemove, enqueueMail, forgetRecipient, isQueued } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
-import { memberLinks, renderMail, type MailProps } from '../platform/mail/templates.ts';
+import { memberLinks, renderMemberMail, type MemberMailName, type MemberMailProps as MailProps } from './member-mails.ts';
+import { retentionPolicy, type Pruner } from '../platform/retention.ts';
 
 export interface MemberContext {
   now?: Date;
@@ -52,7 +53,6 @@ export interface MemberCount {
   organisations: number;
 }
 
-type MemberMailName = 'member-confirm' | 'member-welcome' | 'member-already';
 
 // Columns written from the form, in one place for the insert.
 const inputColumns = ['kind', 'name', 'email', 'municipality', 'organisation_name', 'organisation_type', 'interests', 'newsletter'] as const satisfies readonly (keyof MemberInput)[];
@@ -162,6 +162,12 @@ type PropsBeyondBase<N extends MemberMailName> = Omit<MailProps<N>, 'site' | 'na
 async function queueMemberMail<N extends MemberMailName>(tx: Queryable, name: N, member: MemberRow, props: PropsBeyondBase<N>, key: string, now: Date, site: string): Promise<void> {
   if (await isQueued(tx, key)) return;
   const leaveUrl = memberLinks.leave(site, await issueLinkToken(tx, memberTokens, member.id, 'member-leave', now));
-  const content = renderMail(name, { site, name: member.name, organisationName: member.organisation_name ?? undefined, leaveUrl, ...props } as unknown as MailProps<N>);
+  const content = renderMemberMail(name, { site, name: member.name, organisationName: member.organisation_name ?? undefined, leaveUrl, ...props } as unknown as MailProps<N>);
   await enqueueMail(tx, { name, to: member.email, content, idempotencyKey: key }, now);
 }
+
+/** Retention: a membership never confirmed is deleted after 30 days. */
+export const pruneMembers: Pruner = async (tx, before) => {
+  const members = await tx.query(`DELETE FROM members WHERE status = 'pending' AND created_at < $1`, [before(retentionPolicy.unconfirmedDays)]);
+  return { unconfirmedMembers: members.rowCount };
+};

@@ -1,6 +1,5 @@
 // The signing use cases, each one transaction: submit, confirm, approve, reject, withdraw, list, and the rate-limit counter.
 import { randomUUID } from 'node:crypto';
-import { decideRateLimit, type RateLimitDecision, type RateLimitRule } from '../platform/rate-limits.ts';
 import type { SignatureInput } from './signature-input.ts';
 import { applyTransition, type SignatureStatus, type SignatureTransition } from './signature-status.ts';
 import { withoutControlCharacters } from '../platform/plain-text.ts';
@@ -9,7 +8,8 @@ import type { Db, Queryable } from '../platform/db/client.ts';
 import { issueLinkToken, signatureTokens, useLinkToken } from '../platform/link-tokens.ts';
 import { enqueueMail, enqueueMailStatement, queuedValues, type QueuedMail } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
-import { renderMail, signingLinks, type MailName, type MailProps } from '../platform/mail/templates.ts';
+import { renderSigningMail, signingLinks, type SigningMailName as MailName, type SigningMailProps as MailProps } from './signing-mails.ts';
+import { retentionPolicy, type Pruner } from '../platform/retention.ts';
 
 export interface UseCaseContext {
   now?: Date;
@@ -197,44 +197,6 @@ export async function publishedSignatories(db: Db, only?: { id: string }): Promi
   return rows;
 }
 
-// The upsert's text depends only on how many rules there are, so each length is built once.
-const rateLimitSql = new Map<number, string>();
-function rateLimitStatement(rules: number): string {
-  let sql = rateLimitSql.get(rules);
-  if (!sql) {
-    // $1 is the key, $2 now, then each rule's name and the end of its window if it starts now.
-    const values = Array.from({ length: rules }, (_, i) => `($1, $${3 + 2 * i}, 1, $${4 + 2 * i}::timestamptz)`);
-    sql = `INSERT INTO rate_limit_buckets AS b (key, window_name, count, reset_at) VALUES ${values.join(', ')}
-     ON CONFLICT (key, window_name) DO UPDATE SET
-       count = CASE WHEN b.reset_at <= $2 THEN 1 ELSE b.count + 1 END,
-       reset_at = CASE WHEN b.reset_at <= $2 THEN EXCLUDED.reset_at ELSE b.reset_at END
-     RETURNING window_name, count, reset_at`;
-    rateLimitSql.set(rules, sql);
-  }
-  return sql;
-}
-
-/**
- * Counts this request in every rule's window and decides whether it may pass. One upsert for all the rules: a
- * single statement is atomic on its own and costs one round trip on the hot path.
- */
-export async function checkRateLimit(db: Db, key: string, rules: readonly RateLimitRule[], now: Date = new Date()): Promise<RateLimitDecision> {
-  const params: unknown[] = [key, now];
-  for (const rule of rules) params.push(rule.name, new Date(now.getTime() + rule.windowSeconds * 1000));
-  const { rows } = await db.query<{ window_name: string; count: number; reset_at: Date }>(rateLimitStatement(rules.length), params, { prepare: true });
-  const counts = rules.map((rule) => {
-    const row = rows.find((r) => r.window_name === rule.name)!;
-    return { rule, count: row.count, resetAt: row.reset_at };
-  });
-  return decideRateLimit(counts, now);
-}
-
-/** Removes windows that ended a day ago or more; run it from the same cron as the outbox. */
-export async function pruneRateLimits(db: Db, now: Date = new Date()): Promise<number> {
-  const { rowCount } = await db.query('DELETE FROM rate_limit_buckets WHERE reset_at < $1', [new Date(now.getTime() - 24 * 60 * 60 * 1000)]);
-  return rowCount;
-}
-
 /** Removes the contact person from a signature; the organisation's own fields stay. */
 export async function eraseSignatureContact(tx: Queryable, signatureId: string, now: Date): Promise<void> {
   await tx.query(
@@ -285,7 +247,7 @@ type MailedSignature = Pick<SignatureRow, 'id' | 'organisation_name' | 'contact_
 /** A named mail to the signature's contact, with a withdraw link when `withdrawToken` is given. */
 function signatureMail<N extends MailName>(name: N, signature: MailedSignature, props: PropsBeyondBase<N>, withdrawToken: string | undefined, site: string): QueuedMail {
   const withdrawUrl = withdrawToken ? signingLinks.withdraw(site, withdrawToken) : undefined;
-  const content = renderMail(name, { site, organisationName: signature.organisation_name, contactName: signature.contact_name ?? '', withdrawUrl, ...props } as unknown as MailProps<N>);
+  const content = renderSigningMail(name, { site, organisationName: signature.organisation_name, contactName: signature.contact_name ?? '', withdrawUrl, ...props } as unknown as MailProps<N>);
   return { name, to: signature.email, content, idempotencyKey: `${name}:${signature.id}` };
 }
 
@@ -314,3 +276,14 @@ async function review(db: Db, id: string, step: (tx: Queryable, signature: Signa
     return (await step(tx, signature)) ? { ok: true } : { ok: false, reason: 'not-allowed' };
   });
 }
+
+/** Retention: unconfirmed signatures go after 30 days, and a rejected one loses its contact person after 30 days. */
+export const pruneSignatures: Pruner = async (tx, before, now) => {
+  const signatures = await tx.query(`DELETE FROM signatures WHERE status = 'pending' AND created_at < $1`, [before(retentionPolicy.unconfirmedDays)]);
+  const rejected = await tx.query(
+    `UPDATE signatures SET contact_name = NULL, contact_title = NULL, email = NULL, contact_erased_at = $2
+     WHERE status = 'rejected' AND contact_erased_at IS NULL AND rejected_at < $1`,
+    [before(retentionPolicy.rejectedContactDays), now],
+  );
+  return { unconfirmedSignatures: signatures.rowCount, rejectedContactsErased: rejected.rowCount };
+};

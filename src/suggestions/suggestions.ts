@@ -6,7 +6,8 @@ import type { Db } from '../platform/db/client.ts';
 import { githubSettingsFromEnv, openFilePullRequest, type GitHubSettings } from './file-pull-request.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
-import { renderMail } from '../platform/mail/templates.ts';
+import { renderSuggestionMail } from './suggestion-mails.ts';
+import { retentionPolicy, type Pruner } from '../platform/retention.ts';
 
 export const suggestionStatuses = ['pending', 'pull-request-opened'] as const;
 export type SuggestionStatus = (typeof suggestionStatuses)[number];
@@ -70,7 +71,7 @@ export async function submitSuggestion(db: Db, input: SuggestionInput, ctx: Sugg
     );
     const suggestion = rows[0];
     if (!suggestion) return { created: false };
-    const content = renderMail('case-suggestion-received', { site, name: suggestion.suggester_name, title: suggestion.title });
+    const content = renderSuggestionMail('case-suggestion-received', { site, name: suggestion.suggester_name, title: suggestion.title });
     await enqueueMail(tx, { name: 'case-suggestion-received', to: suggestion.suggester_email, content, idempotencyKey: `case-suggestion-received:${suggestion.id}` }, now);
     return { created: true, suggestionId: suggestion.id };
   });
@@ -166,3 +167,9 @@ export async function retryPendingPullRequests(db: Db, ctx: SuggestionContext = 
   }
   return report;
 }
+
+/** Retention: a suggestion, with the suggester's name and email, is kept for a year. */
+export const pruneSuggestions: Pruner = async (tx, before) => {
+  const suggestions = await tx.query('DELETE FROM case_suggestions WHERE created_at < $1', [before(retentionPolicy.suggestionDays)]);
+  return { suggestionsDeleted: suggestions.rowCount };
+};

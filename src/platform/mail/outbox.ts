@@ -1,7 +1,7 @@
 // The mail outbox: mails and newsletter-contact jobs are written in the same transaction as the change they report,
 // then sent, retried with backoff and never sent twice; and an address can be forgotten everywhere in it.
 import type { Db, Queryable } from '../db/client.ts';
-import type { MailContent, MailName } from './templates.ts';
+import type { MailContent } from './mail-frame.ts';
 import type { MailTransport, SendResult } from './transport.ts';
 
 export const deliveryPolicy = {
@@ -16,7 +16,8 @@ export const deliveryPolicy = {
 export type DeliveryPolicy = typeof deliveryPolicy;
 
 export interface QueuedMail {
-  name: MailName;
+  /** The mail's name, e.g. signature-confirm: kept after sending, so the log says what went out. */
+  name: string;
   to: string;
   content: MailContent;
   /** One key, one mail: enqueuing it again does nothing, and Resend gets it as Idempotency-Key. */
