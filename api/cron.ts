@@ -3,9 +3,9 @@
 import { hasBearer } from '../src/platform/http/bearer.ts';
 import { json, problem } from '../src/platform/http/respond.ts';
 import { drainOutbox } from '../src/platform/mail/outbox.ts';
-import { applyRetention } from '../src/platform/retention.ts';
+import { runRetention } from '../src/retention-jobs.ts';
 import { database, mailTransport } from '../src/platform/runtime.ts';
-import { pruneRateLimits } from '../src/signing/signatures.ts';
+import { pruneRateLimits } from '../src/platform/rate-limit-store.ts';
 import { retryPendingPullRequests } from '../src/suggestions/suggestions.ts';
 import { endpoint } from '../src/platform/http/endpoint.ts';
 
@@ -15,7 +15,7 @@ export const GET = endpoint(async (request: Request): Promise<Response> => {
   const db = await database();
   const mail = await drainOutbox(db, mailTransport());
   const prunedRateLimits = await pruneRateLimits(db);
-  const retention = await applyRetention(db);
+  const retention = await runRetention(db);
   const suggestionPullRequests = await retryPendingPullRequests(db);
   return json({ mail, prunedRateLimits, retention, suggestionPullRequests });
 });

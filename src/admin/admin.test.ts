@@ -6,7 +6,7 @@ import { completeCvr } from '../signing/cvr.ts';
 import type { SignatureInput } from '../signing/signature-input.ts';
 import type { Db } from '../platform/db/client.ts';
 import { emptyTables, placesHolding, testDatabases } from '../../tests/support/test-databases.ts';
-import { applyRetention } from '../platform/retention.ts';
+import { runRetention } from '../retention-jobs.ts';
 import { review } from '../signing/review.ts';
 import { submitSuggestion } from '../suggestions/suggestions.ts';
 import { approveSignature, confirmSignature, submitSignature } from '../signing/signatures.ts';
@@ -202,7 +202,7 @@ for (const engine of testDatabases()) {
         await member(db, { email: 'old.member@example.org', status: 'pending', createdAt: start });
         await member(db, { email: 'young.member@example.org', status: 'pending', createdAt: daysLater(20) });
         await member(db, { email: 'confirmed.member@example.org', status: 'confirmed', createdAt: start });
-        const report = await applyRetention(db, daysLater(31));
+        const report = await runRetention(db, daysLater(31));
         assert.equal(report.unconfirmedSignatures, 1);
         assert.equal(report.unconfirmedMembers, 1);
         const { rows: signatures } = await db.query<{ email: string }>('SELECT email FROM signatures ORDER BY email');

@@ -1,4 +1,6 @@
-// Retention: what the cron deletes once it has served its purpose. Unconfirmed sign-ups and joins go after 30 days.
+// Retention: what the cron deletes once it has served its purpose. Each feature prunes its own rows (a Pruner);
+// this file holds the policy, runs the pruners in one transaction, and prunes the platform's own outbox log.
+import type { Tx } from './db/client.ts';
 import type { Db } from './db/client.ts';
 
 export const retentionPolicy = {
@@ -12,38 +14,26 @@ export const retentionPolicy = {
   outboxLogDays: 30,
 } as const;
 
-export interface RetentionReport {
-  unconfirmedSignatures: number;
-  unconfirmedMembers: number;
-  rejectedContactsErased: number;
-  outboxRowsDeleted: number;
-  adminLoginsDeleted: number;
-  suggestionsDeleted: number;
-}
+/** Counts of what one pruner deleted or erased, by a name the cron's report shows. */
+export type RetentionReport = Record<string, number>;
+
+/** `before(days)` is the moment that many days before now. */
+export type Pruner = (tx: Tx, before: (days: number) => Date, now: Date) => Promise<RetentionReport>;
 
 const day = 24 * 60 * 60 * 1000;
 
-export async function applyRetention(db: Db, now: Date = new Date()): Promise<RetentionReport> {
+/** Runs every pruner in one transaction, so a failure leaves nothing half-pruned, and merges their reports. */
+export async function applyRetention(db: Db, pruners: readonly Pruner[], now: Date = new Date()): Promise<RetentionReport> {
   const before = (days: number) => new Date(now.getTime() - days * day);
   return db.transaction(async (tx) => {
-    const signatures = await tx.query(`DELETE FROM signatures WHERE status = 'pending' AND created_at < $1`, [before(retentionPolicy.unconfirmedDays)]);
-    const members = await tx.query(`DELETE FROM members WHERE status = 'pending' AND created_at < $1`, [before(retentionPolicy.unconfirmedDays)]);
-    const rejected = await tx.query(
-      `UPDATE signatures SET contact_name = NULL, contact_title = NULL, email = NULL, contact_erased_at = $2
-       WHERE status = 'rejected' AND contact_erased_at IS NULL AND rejected_at < $1`,
-      [before(retentionPolicy.rejectedContactDays), now],
-    );
-    const outbox = await tx.query(`DELETE FROM mail_outbox WHERE status IN ('sent', 'failed') AND created_at < $1`, [before(retentionPolicy.outboxLogDays)]);
-    const suggestions = await tx.query('DELETE FROM case_suggestions WHERE created_at < $1', [before(retentionPolicy.suggestionDays)]);
-    const logins = await tx.query('DELETE FROM admin_login_tokens WHERE expires_at < $1', [before(1)]);
-    await tx.query('DELETE FROM admin_sessions WHERE expires_at < $1', [before(retentionPolicy.outboxLogDays)]);
-    return {
-      unconfirmedSignatures: signatures.rowCount,
-      unconfirmedMembers: members.rowCount,
-      rejectedContactsErased: rejected.rowCount,
-      outboxRowsDeleted: outbox.rowCount,
-      adminLoginsDeleted: logins.rowCount,
-      suggestionsDeleted: suggestions.rowCount,
-    };
+    const report: RetentionReport = {};
+    for (const prune of pruners) Object.assign(report, await prune(tx, before, now));
+    return report;
   });
 }
+
+/** Delivered or abandoned mail is kept as a log for a while, then deleted. */
+export const pruneOutbox: Pruner = async (tx, before) => {
+  const outbox = await tx.query(`DELETE FROM mail_outbox WHERE status IN ('sent', 'failed') AND created_at < $1`, [before(retentionPolicy.outboxLogDays)]);
+  return { outboxRowsDeleted: outbox.rowCount };
+};

@@ -2,14 +2,12 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cvrChecksum } from './cvr.ts';
-import { rateLimitRules } from '../platform/rate-limits.ts';
 import type { SignatureInput } from './signature-input.ts';
 import type { Db } from '../platform/db/client.ts';
 import { emptyTables, testDatabases } from '../../tests/support/test-databases.ts';
 import type { OutboxRow } from '../platform/mail/outbox.ts';
 import {
   approveSignature,
-  checkRateLimit,
   confirmSignature,
   listSignatures,
   publishedSignatories,
@@ -227,29 +225,6 @@ for (const engine of testDatabases()) {
       assert.deepEqual(Object.keys(wall[0]!).sort(), ['id', 'municipality', 'name', 'signed_at', 'statement', 'type']);
       const serialised = JSON.stringify(wall);
       assert.ok(!serialised.includes('mette@borgerforening.example') && !serialised.includes('Mette Jensen'));
-    });
-
-    test('the rate limit denies after the burst and says how long to wait', async () => {
-      const key = 'signing:203.0.113.7';
-      for (let i = 0; i < 5; i++) assert.deepEqual(await checkRateLimit(db, key, rateLimitRules.signing, new Date(start.getTime() + i * 1000)), { allowed: true });
-      assert.deepEqual(await checkRateLimit(db, key, rateLimitRules.signing, new Date(start.getTime() + 10_000)), { allowed: false, rule: 'signing-burst', retryAfterSeconds: 50 });
-      assert.deepEqual(await checkRateLimit(db, 'signing:198.51.100.1', rateLimitRules.signing, start), { allowed: true }, 'another address is not affected');
-      assert.deepEqual(await checkRateLimit(db, key, rateLimitRules.signing, new Date(start.getTime() + 61_000)), { allowed: true }, 'a new minute starts over');
-    });
-
-    test('the sustained limit holds across minutes', async () => {
-      const key = 'signing:203.0.113.8';
-      const decisions = [];
-      for (let minute = 0; minute < 8; minute++) {
-        for (let i = 0; i < 4; i++) decisions.push(await checkRateLimit(db, key, rateLimitRules.signing, later(minute / 60)));
-      }
-      assert.equal(decisions.filter((d) => d.allowed).length, 30);
-      assert.deepEqual(decisions.at(-1), { allowed: false, rule: 'signing-sustained', retryAfterSeconds: 3600 - 7 * 60 });
-    });
-
-    test('parallel requests are all counted', async () => {
-      const decisions = await Promise.all(Array.from({ length: 12 }, () => checkRateLimit(db, 'signing:burst', rateLimitRules.signing, start)));
-      assert.equal(decisions.filter((d) => d.allowed).length, 5);
     });
   });
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { RateLimitRule } from '../rate-limits.ts';
 import type { Db } from '../db/client.ts';
 import { database } from '../runtime.ts';
-import { checkRateLimit } from '../../signing/signatures.ts';
+import { checkRateLimit } from '../rate-limit-store.ts';
 import { clientIp } from './client-ip.ts';
 import { readBody, sameOrigin, type FormFields } from './request-body.ts';
 import { problem, prefersJson } from './respond.ts';

@@ -1,0 +1,13 @@
+// The cron's retention run: every feature's pruner and the outbox log, in one list (the one place that knows them all).
+import { pruneAdminLogins } from './admin/auth.ts';
+import { pruneMembers } from './membership/members.ts';
+import { applyRetention, pruneOutbox, type Pruner, type RetentionReport } from './platform/retention.ts';
+import type { Db } from './platform/db/client.ts';
+import { pruneSignatures } from './signing/signatures.ts';
+import { pruneSuggestions } from './suggestions/suggestions.ts';
+
+export const pruners: readonly Pruner[] = [pruneSignatures, pruneMembers, pruneSuggestions, pruneAdminLogins, pruneOutbox];
+
+export function runRetention(db: Db, now?: Date): Promise<RetentionReport> {
+  return applyRetention(db, pruners, now);
+}
