@@ -28,4 +28,25 @@ describe('routes', () => {
     assert.equal(routes.casesBy('municipality', 'kolding'), '/cases/kommune/kolding/');
     assert.equal(routes.principle('ligevaerd'), '/charter/ligevaerd/');
   });
+
+  it('names the functions that forms post to, and the open data', () => {
+    assert.equal(routes.signaturesApi, '/api/signatures');
+    assert.equal(routes.membersApi, '/api/members');
+    assert.equal(routes.suggestionsApi, '/api/suggestions');
+    assert.equal(routes.signatoriesJson, '/api/signatories');
+    assert.equal(routes.signatoriesCsv, '/api/signatories?format=csv');
+    assert.equal(routes.signatoriesList, '/underskrivere/#liste');
+  });
+
+  it('builds the badge URL with the id encoded', () => {
+    assert.equal(routes.badge('a b&c'), '/api/badge?id=a%20b%26c');
+  });
+
+  it('has an api/ function for every form action and data route', async () => {
+    const { existsSync } = await import('node:fs');
+    for (const path of [routes.signaturesApi, routes.membersApi, routes.suggestionsApi, routes.signatoriesJson, routes.badge('x')]) {
+      const file = new URL(`..${new URL(path, 'http://x').pathname}.ts`, import.meta.url);
+      assert.ok(existsSync(file), `${path} has no ${file.pathname}`);
+    }
+  });
 });

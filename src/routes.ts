@@ -40,6 +40,8 @@ export const routes = {
   signConfirm: '/underskriv/bekraeft/',
   signWithdraw: '/underskriv/traek-tilbage/',
   signatories: '/underskrivere/',
+  /** The wall's filter and its list, which the filter's answer scrolls to. */
+  signatoriesList: '/underskrivere/#liste',
   suggest: '/foreslaa-en-case/',
   suggestThanks: '/foreslaa-en-case/tak/',
   join: '/bliv-medlem/',
@@ -61,4 +63,11 @@ export const routes = {
   aboutSite: '/om/',
   rss: '/rss.xml',
   sitemap: '/sitemap-index.xml',
+  // The functions that forms post to, and the data a signatory or a script fetches.
+  signaturesApi: '/api/signatures',
+  membersApi: '/api/members',
+  suggestionsApi: '/api/suggestions',
+  signatoriesJson: '/api/signatories',
+  signatoriesCsv: '/api/signatories?format=csv',
+  badge: (signatureId: string) => `/api/badge?id=${encodeURIComponent(signatureId)}`,
 } as const;

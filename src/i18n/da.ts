@@ -12,6 +12,7 @@ export const da = {
   },
   nav: {
     label: 'Hovedmenu',
+    breadcrumb: 'Brødkrumme',
     skip: 'Gå til indhold',
     home: 'Forside',
     manifest: 'Manifest',

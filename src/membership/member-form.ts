@@ -3,13 +3,13 @@
 import { areas } from '../data/vocabulary.ts';
 import { municipalityNames } from '../data/municipalities.ts';
 import { honeypotField, memberKinds, type MemberFieldError } from './member-input.ts';
-import { organisationTypes } from '../signing/signature-input.ts';
+import { organisationTypes } from '../data/vocabulary.ts';
 import { strings } from '../i18n/index.ts';
 import { routes } from '../routes.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
 import { choiceGroup, describedBy, errorSummary, fieldError, group, honeypot, input, invalid, single, type FieldOptions, type FormValues } from '../platform/html/form-fields.ts';
 
-export const joinFormAction = '/api/members';
+export const joinFormAction = routes.membersApi;
 export const joinFormId = 'bliv-medlem-formular';
 /** The part of the page a failed submit replaces; the same id as on the sign page, so one script serves both. */
 export const formAreaId = 'formular-omraade';

@@ -2,6 +2,7 @@
 import { municipalities } from '../data/municipalities.ts';
 import { organisationTypes, wholeCountry, type OrganisationType } from './signature-input.ts';
 import { strings } from '../i18n/index.ts';
+import { routes } from '../routes.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
 
 export interface WallSignatory {
@@ -78,17 +79,17 @@ export function renderWall(all: readonly WallSignatory[], filter: WallFilter): s
   return [
     `<h1>Underskrivere af chartret</h1>`,
     `<p class="lead"><strong id="antal-underskrivere">${all.length}</strong> ${all.length === 1 ? 'organisation har' : 'organisationer har'} skrevet under på Charter for samskabelse. <strong id="antal-kommuner">${signed.size} af 98 kommuner</strong> er med.</p>`,
-    `<p><a class="button" href="/underskriv/">Skriv under</a></p>`,
+    `<p><a class="button" href="${routes.sign}">Skriv under</a></p>`,
     `<div class="map-frame wall-frame"><!--flyt:kort--></div>`,
     `<h2 id="liste">Find en underskriver</h2>`,
-    `<form class="wall-filter" method="get" action="/underskrivere/#liste">`,
+    `<form class="wall-filter" method="get" action="${routes.signatoriesList}">`,
     `<div class="field"><label class="field-label" for="q">Søg i navne og udtalelser</label><input class="input" id="q" name="q" type="search" value="${escapeHtml(filter.q ?? '')}"></div>`,
     select('type', 'Type', organisationTypes.map((type) => ({ value: type, label: types[type] })), filter.type),
     select('kommune', 'Kommune', municipalityOptions, filter.municipality),
-    `<p><button class="button" type="submit">Vis</button> ${filtered ? '<a href="/underskrivere/#liste">Nulstil</a>' : ''}</p>`,
+    `<p><button class="button" type="submit">Vis</button> ${filtered ? `<a href="${routes.signatoriesList}">Nulstil</a>` : ''}</p>`,
     `</form>`,
     `<p role="status">${filtered ? `Viser ${shown.length} af ${all.length}.` : `Viser alle ${all.length}.`}</p>`,
     shown.length ? `<ul class="signatory-list">${items}</ul>` : `<p>Ingen underskrivere passer til søgningen.</p>`,
-    `<p class="meta">Åbne data: <a href="/api/signatories">JSON</a> · <a href="/api/signatories?format=csv">CSV</a></p>`,
+    `<p class="meta">Åbne data: <a href="${routes.signatoriesJson}">JSON</a> · <a href="${routes.signatoriesCsv}">CSV</a></p>`,
   ].join('');
 }

@@ -9,7 +9,7 @@ export const signingLinks = {
   withdraw: (site: string, token: string) => `${site}${routes.signWithdraw}?token=${encodeURIComponent(token)}`,
   sign: (site: string) => `${site}${routes.sign}`,
   signatories: (site: string) => `${site}${routes.signatories}`,
-  badgeImage: (site: string, id: string) => `${site}/api/badge?id=${encodeURIComponent(id)}`,
+  badgeImage: (site: string, id: string) => `${site}${routes.badge(id)}`,
 };
 
 export const charterName = 'Charter for samskabelse';

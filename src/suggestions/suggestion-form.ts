@@ -8,7 +8,7 @@ import { repositoryLinks } from '../site-config.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
 import { describedBy, errorSummary, group, honeypot, input, invalid, textarea, type FieldOptions, type FormValues } from '../platform/html/form-fields.ts';
 
-export const suggestionFormAction = '/api/suggestions';
+export const suggestionFormAction = routes.suggestionsApi;
 
 export interface SuggestionFormState {
   values?: FormValues;
