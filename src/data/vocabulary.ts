@@ -29,6 +29,10 @@ export const actorTypes = [
   'andet',
 ] as const;
 
+/** The kinds of organisation that sign the charter or join the movement. */
+export const organisationTypes = ['kommune', 'region', 'stat', 'forening', 'virksomhed', 'uddannelse', 'borgergruppe', 'andet'] as const;
+
+export type OrganisationType = (typeof organisationTypes)[number];
 export type Area = (typeof areas)[number];
 export type Kind = (typeof kinds)[number];
 export type Form = (typeof forms)[number];

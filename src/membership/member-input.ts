@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { blankToUndefined } from '../platform/plain-text.ts';
 import { municipalityNames } from '../data/municipalities.ts';
-import { areas } from '../data/vocabulary.ts';
-import { honeypotField, organisationTypes } from '../signing/signature-input.ts';
+import { checkbox, emailField, fieldsOf, honeypotField, parseForm, type FieldError, type ParseResult } from '../platform/form-input.ts';
+import { areas, organisationTypes } from '../data/vocabulary.ts';
 
 export { honeypotField };
 
@@ -26,8 +26,6 @@ export const memberMessages = {
 const requiredText = (m: { missing: string; tooLong: string }) =>
   z.preprocess(blankToUndefined, z.string({ error: m.missing }).max(nameMaxLength, { error: m.tooLong }));
 
-const checkbox = (value: unknown) => value === true || value === 'on' || value === 'true';
-
 /** A form sends a ticked box once per value (one string, or several); JSON sends a list. Empty means none. */
 const list = (value: unknown) => {
   if (value === undefined || value === null || value === '') return [];
@@ -38,10 +36,7 @@ const list = (value: unknown) => {
 export const memberInputSchema = z.object({
   kind: z.enum(memberKinds, { error: memberMessages.kind.missing }),
   name: requiredText(memberMessages.name),
-  email: z.preprocess(
-    (value) => (typeof value === 'string' ? blankToUndefined(value.toLowerCase()) : value),
-    z.email({ error: (issue) => (issue.input === undefined ? memberMessages.email.missing : memberMessages.email.invalid) }).max(254, { error: memberMessages.email.invalid }),
-  ),
+  email: emailField(memberMessages.email),
   municipality: z.enum(municipalityNames, { error: memberMessages.municipality.missing }),
   organisation_name: requiredText(memberMessages.organisation_name).optional(),
   organisation_type: z.preprocess(blankToUndefined, z.enum(organisationTypes, { error: memberMessages.organisation_type.missing }).optional()),
@@ -62,16 +57,11 @@ export type MemberInput = Omit<ParsedFields, 'kind' | 'organisation_name' | 'org
 export type MemberField = keyof ParsedFields;
 
 /** The order fields appear on the form, which is the order the error summary lists them in. */
-export const memberFields = Object.keys(memberInputSchema.shape) as MemberField[];
+export const memberFields = fieldsOf(memberInputSchema);
 
-export interface MemberFieldError {
-  field: MemberField;
-  message: string;
-}
+export type MemberFieldError = FieldError<MemberField>;
 
-export type MemberParseResult =
-  | { ok: true; value: MemberInput; suspectedBot: boolean }
-  | { ok: false; errors: MemberFieldError[] };
+export type MemberParseResult = ParseResult<MemberInput, MemberField>;
 
 /**
  * Parses a submitted join form. The organisation's fields count only when joining as an organisation: without
@@ -80,22 +70,19 @@ export type MemberParseResult =
  */
 export function parseMemberInput(raw: Record<string, unknown>): MemberParseResult {
   const isOrganisation = raw.kind === 'organisation';
-  const parsed = memberInputSchema.safeParse(isOrganisation ? raw : { ...raw, organisation_name: undefined, organisation_type: undefined });
-  const errors: MemberFieldError[] = parsed.success ? [] : parsed.error.issues.map((issue) => ({ field: issue.path[0] as MemberField, message: issue.message }));
-  // "Required when joining as an organisation" spans two fields, so it is checked here rather than in the schema.
-  if (isOrganisation) {
-    if (blankToUndefined(raw.organisation_name) === undefined) errors.push({ field: 'organisation_name', message: memberMessages.organisation_name.missing });
-    if (blankToUndefined(raw.organisation_type) === undefined) errors.push({ field: 'organisation_type', message: memberMessages.organisation_type.missing });
-  }
-  const firstPerField = memberFields
-    .map((field) => errors.find((e) => e.field === field))
-    .filter((e): e is MemberFieldError => e !== undefined);
-  if (firstPerField.length > 0 || !parsed.success) return { ok: false, errors: firstPerField };
-
-  const { organisation_name, organisation_type, ...fields } = parsed.data;
-  const value: MemberInput =
-    fields.kind === 'organisation'
-      ? { ...fields, kind: 'organisation', organisation_name: organisation_name!, organisation_type: organisation_type! }
-      : { ...fields, kind: 'person' };
-  return { ok: true, value, suspectedBot: blankToUndefined(raw[honeypotField]) !== undefined };
+  return parseForm(memberInputSchema, raw, {
+    prepare: (fields) => (isOrganisation ? fields : { ...fields, organisation_name: undefined, organisation_type: undefined }),
+    // "Required when joining as an organisation" spans two fields, so it is checked here rather than in the schema.
+    crossFieldErrors: (fields) => {
+      if (!isOrganisation) return [];
+      const errors: MemberFieldError[] = [];
+      if (blankToUndefined(fields.organisation_name) === undefined) errors.push({ field: 'organisation_name', message: memberMessages.organisation_name.missing });
+      if (blankToUndefined(fields.organisation_type) === undefined) errors.push({ field: 'organisation_type', message: memberMessages.organisation_type.missing });
+      return errors;
+    },
+    finish: ({ organisation_name, organisation_type, ...fields }): MemberInput =>
+      fields.kind === 'organisation'
+        ? { ...fields, kind: 'organisation', organisation_name: organisation_name!, organisation_type: organisation_type! }
+        : { ...fields, kind: 'person' },
+  });
 }

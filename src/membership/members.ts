@@ -1,6 +1,6 @@
 // The membership use cases, each one transaction: join, confirm, leave, and the public count of confirmed members.
 import type { MemberInput, MemberKind } from './member-input.ts';
-import type { OrganisationType } from '../signing/signature-input.ts';
+import type { OrganisationType } from '../data/vocabulary.ts';
 import type { TokenFailure } from '../platform/tokens.ts';
 import type { Db, Queryable } from '../platform/db/client.ts';
 import { issueLinkToken, memberTokens, useLinkToken } from '../platform/link-tokens.ts';

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { municipalityNames } from '../data/municipalities.ts';
 import { hasCvrShape, isValidCvr, normaliseCvr } from './cvr.ts';
-import { blankToUndefined, withoutControlCharacters } from '../platform/plain-text.ts';
+import { blankToUndefined } from '../platform/plain-text.ts';
+import { checkbox, emailField, fieldsOf, honeypotField, parseForm, type FieldError as FormFieldError, type ParseResult } from '../platform/form-input.ts';
+import { organisationTypes, type OrganisationType } from '../data/vocabulary.ts';
 
-export const organisationTypes = ['kommune', 'region', 'stat', 'forening', 'virksomhed', 'uddannelse', 'borgergruppe', 'andet'] as const;
-export type OrganisationType = (typeof organisationTypes)[number];
+export { organisationTypes, type OrganisationType };
 
 /** Types that may sign without a CVR number: a citizens' group often has none. */
 export const typesWithoutCvr: readonly OrganisationType[] = ['borgergruppe'];
@@ -13,8 +14,7 @@ export const typesWithoutCvr: readonly OrganisationType[] = ['borgergruppe'];
 export const wholeCountry = 'Hele landet';
 export const signingAreas = [...municipalityNames, wholeCountry] as const;
 
-/** A field people can't see; a bot that fills it in gets a polite success and nothing stored. */
-export const honeypotField = 'website_url2';
+export { honeypotField };
 
 export const statementMaxLength = 500;
 
@@ -52,7 +52,6 @@ const isWebAddress = (value: string) => {
   }
 };
 
-const checkbox = (value: unknown) => value === true || value === 'on' || value === 'true';
 
 export const signatureInputSchema = z.object({
   organisation_name: requiredText(messages.organisation_name),
@@ -69,10 +68,7 @@ export const signatureInputSchema = z.object({
   website: z.preprocess(withScheme, z.string({ error: messages.website.invalid }).refine(isWebAddress, { error: messages.website.invalid }).optional()),
   contact_name: requiredText(messages.contact_name),
   contact_title: requiredText(messages.contact_title),
-  email: z.preprocess(
-    (value) => (typeof value === 'string' ? blankToUndefined(value.toLowerCase()) : value),
-    z.email({ error: (issue) => (issue.input === undefined ? messages.email.missing : messages.email.invalid) }).max(254, { error: messages.email.invalid }),
-  ),
+  email: emailField(messages.email),
   statement: z.preprocess(blankToUndefined, z.string().max(statementMaxLength, { error: messages.statement.tooLong }).optional()),
   consent_public: z.preprocess(checkbox, z.boolean()),
 });
@@ -81,18 +77,13 @@ export type SignatureInput = z.output<typeof signatureInputSchema>;
 export type SignatureField = keyof SignatureInput;
 
 /** The order fields appear on the form, which is the order the error summary lists them in. */
-export const signatureFields = Object.keys(signatureInputSchema.shape) as SignatureField[];
+export const signatureFields = fieldsOf(signatureInputSchema);
 
-export interface FieldError {
-  field: SignatureField;
-  message: string;
-}
+export type FieldError = FormFieldError<SignatureField>;
 
-export type SignatureParseResult =
-  | { ok: true; value: SignatureInput; suspectedBot: boolean }
-  | { ok: false; errors: FieldError[] };
+export type SignatureParseResult = ParseResult<SignatureInput, SignatureField>;
 
-/** Rules that span fields: zod skips object refinements when a field already failed, and we want every error at once. */
+/** "A CVR number unless you're a citizens' group" spans two fields. */
 function crossFieldErrors(raw: Record<string, unknown>): FieldError[] {
   const type = raw.organisation_type;
   const cvr = typeof raw.cvr === 'string' ? blankToUndefined(normaliseCvr(raw.cvr)) : raw.cvr;
@@ -102,16 +93,5 @@ function crossFieldErrors(raw: Record<string, unknown>): FieldError[] {
 
 /** Parses a submitted form. Unknown fields are ignored; each field gets at most one message. */
 export function parseSignatureInput(raw: Record<string, unknown>): SignatureParseResult {
-  const parsed = signatureInputSchema.safeParse(raw);
-  const errors: FieldError[] = [...crossFieldErrors(raw)];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      errors.push({ field: issue.path[0] as SignatureField, message: issue.message });
-    }
-  }
-  const firstPerField = signatureFields
-    .map((field) => errors.find((e) => e.field === field))
-    .filter((e): e is FieldError => e !== undefined);
-  if (firstPerField.length > 0 || !parsed.success) return { ok: false, errors: firstPerField };
-  return { ok: true, value: parsed.data, suspectedBot: blankToUndefined(raw[honeypotField]) !== undefined };
+  return parseForm(signatureInputSchema, raw, { crossFieldErrors });
 }

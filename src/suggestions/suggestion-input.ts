@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { blankToUndefined } from '../platform/plain-text.ts';
 import { municipalityNames } from '../data/municipalities.ts';
 import { caseLimits } from '../content-schemas.ts';
-import { honeypotField } from '../signing/signature-input.ts';
+import { emailField, fieldsOf, honeypotField, parseForm, type FieldError, type ParseResult } from '../platform/form-input.ts';
 
 export { honeypotField };
 
@@ -65,36 +65,20 @@ export const suggestionInputSchema = z.object({
     .refine((value) => sourceLinks(value).links.length > 0, { error: suggestionMessages.sources.missing, abort: true })
     .refine((value) => sourceLinks(value).links.length <= suggestionLimits.links, { error: suggestionMessages.sources.tooMany }),
   name: text(suggestionMessages.name, suggestionLimits.name, oneLine),
-  email: z.preprocess(
-    (value) => (typeof value === 'string' ? blankToUndefined(value.toLowerCase()) : value),
-    z.email({ error: (issue) => (issue.input === undefined ? suggestionMessages.email.missing : suggestionMessages.email.invalid) }).max(254, { error: suggestionMessages.email.invalid }),
-  ),
+  email: emailField(suggestionMessages.email),
 });
 
 export type SuggestionInput = z.output<typeof suggestionInputSchema>;
 export type SuggestionField = keyof SuggestionInput;
 
 /** The order fields appear on the form, which is the order the error summary lists them in. */
-export const suggestionFields = Object.keys(suggestionInputSchema.shape) as SuggestionField[];
+export const suggestionFields = fieldsOf(suggestionInputSchema);
 
-export interface SuggestionFieldError {
-  field: SuggestionField;
-  message: string;
-}
+export type SuggestionFieldError = FieldError<SuggestionField>;
 
-export type SuggestionParseResult =
-  | { ok: true; value: SuggestionInput; suspectedBot: boolean }
-  | { ok: false; errors: SuggestionFieldError[] };
+export type SuggestionParseResult = ParseResult<SuggestionInput, SuggestionField>;
 
 /** Parses a submitted form. Unknown fields are ignored; each field gets at most one message. */
 export function parseSuggestionInput(raw: Record<string, unknown>): SuggestionParseResult {
-  const parsed = suggestionInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors = suggestionFields
-      .map((field) => parsed.error.issues.find((issue) => issue.path[0] === field))
-      .filter((issue) => issue !== undefined)
-      .map((issue) => ({ field: issue.path[0] as SuggestionField, message: issue.message }));
-    return { ok: false, errors };
-  }
-  return { ok: true, value: parsed.data, suspectedBot: blankToUndefined(raw[honeypotField]) !== undefined };
+  return parseForm(suggestionInputSchema, raw);
 }
