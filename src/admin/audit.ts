@@ -1,5 +1,6 @@
 // The audit log of the secretariat's actions: who did what, and when. It never holds the address of a person whose data was handled.
 import type { Db, Queryable } from '../platform/db/client.ts';
+import { recordAuditRow } from '../platform/audit-log.ts';
 
 export const auditActions = {
   login: 'Loggede ind',
@@ -25,13 +26,7 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(q: Queryable, entry: { actor: string; action: AuditAction; subject?: string; detail?: string }, now: Date = new Date()): Promise<void> {
-  await q.query('INSERT INTO audit_log (actor, action, subject, detail, at) VALUES ($1, $2, $3, $4, $5)', [
-    entry.actor,
-    entry.action,
-    entry.subject ?? null,
-    entry.detail ?? null,
-    now,
-  ]);
+  await recordAuditRow(q, entry, now);
 }
 
 /** The newest entries first. */

@@ -1,6 +1,5 @@
 // The secretariat's review of confirmed signatures: one code path for the admin API, the command line and the web admin.
 import type { SignatureStatus } from './signature-status.ts';
-import { recordAudit } from '../admin/audit.ts';
 import type { Db } from '../platform/db/client.ts';
 import { approveSignature, listSignatures, rejectSignature, type SignatureRow } from './signatures.ts';
 
@@ -12,19 +11,12 @@ export const reviewMessages = {
   'reason-required': 'Skriv en begrundelse for afvisningen. Den sendes til kontaktpersonen.',
 } as const;
 
-/** Approves or rejects, and writes the action to the audit log, whichever door (web, API, command line) it came through. */
+/**
+ * Approves or rejects, whichever door (web, API, command line) it came through. The use case writes the audit row in
+ * the same transaction as the new status and the mail, so none of the three exists without the others.
+ */
 export async function review(db: Db, request: ReviewAction, actor: string) {
-  const outcome = request.action === 'approve' ? await approveSignature(db, request.id, actor) : await rejectSignature(db, request.id, request.reason, actor);
-  if (outcome.ok) {
-    const { rows } = await db.query<{ organisation_name: string }>('SELECT organisation_name FROM signatures WHERE id = $1', [request.id]);
-    await recordAudit(db, {
-      actor,
-      action: request.action,
-      subject: `${rows[0]?.organisation_name ?? ''} (${request.id})`,
-      ...(request.action === 'reject' ? { detail: request.reason.trim() } : {}),
-    });
-  }
-  return outcome;
+  return request.action === 'approve' ? approveSignature(db, request.id, actor) : rejectSignature(db, request.id, request.reason, actor);
 }
 
 /** The fields the secretariat needs to judge a signature. */

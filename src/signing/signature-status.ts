@@ -21,6 +21,15 @@ export const finalStatuses: readonly SignatureStatus[] = signatureStatuses.filte
 /** Statuses that hold the organisation's place: while one exists, the same organisation cannot sign again. */
 export const liveStatuses: readonly SignatureStatus[] = signatureStatuses.filter((status) => !finalStatuses.includes(status));
 
+export const isLive = (status: SignatureStatus): boolean => liveStatuses.includes(status);
+
+/**
+ * "One live signature per organisation" as SQL: the predicate of the partial unique index
+ * signatures_one_live_per_organisation (db/migrations/001_signing.sql), written from the list above. The ON CONFLICT
+ * clause must repeat the index's predicate for Postgres to infer the index, so it is spelt as the index spells it.
+ */
+export const liveSignatureSql = `status NOT IN (${finalStatuses.map((status) => `'${status}'`).join(', ')})`;
+
 export function canTransition(from: SignatureStatus, to: SignatureStatus): boolean {
   return Object.values(signatureTransitions).some((t) => t.to === to && (t.from as readonly SignatureStatus[]).includes(from));
 }

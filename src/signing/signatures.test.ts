@@ -165,6 +165,24 @@ for (const engine of testDatabases()) {
       assert.deepEqual((await publishedSignatories(db)).map((s) => s.id), [id]);
     });
 
+    test('the review writes its audit row in the same transaction: if the row cannot be written, nothing changes', async () => {
+      const { signatureId } = await submitSignature(db, signatureInput(), ctx);
+      const confirmToken = await tokenFromMail(db, 'signature-confirm', 'bekraeft');
+      assert.equal((await confirmSignature(db, confirmToken, ctx)).ok, true);
+      // A constraint no new row can meet stands in for a failing audit write.
+      await db.exec('ALTER TABLE audit_log ADD CONSTRAINT audit_refused CHECK (false) NOT VALID');
+      try {
+        await assert.rejects(approveSignature(db, signatureId!, 'admin@samskabelse.test', ctx));
+        assert.equal((await listSignatures(db))[0]?.status, 'confirmed', 'the signature is still waiting for review');
+        assert.deepEqual(await mails(db, 'signature-approved'), [], 'no approval mail was queued');
+      } finally {
+        await db.exec('ALTER TABLE audit_log DROP CONSTRAINT audit_refused');
+      }
+      assert.deepEqual(await approveSignature(db, signatureId!, 'admin@samskabelse.test', ctx), { ok: true });
+      const { rows } = await db.query<{ actor: string; action: string; subject: string }>('SELECT actor, action, subject FROM audit_log');
+      assert.deepEqual(rows, [{ actor: 'admin@samskabelse.test', action: 'approve', subject: `Aarhus Borgerforening (${signatureId})` }]);
+    });
+
     test('a pending signature cannot be approved before it is confirmed', async () => {
       const { signatureId } = await submitSignature(db, signatureInput(), ctx);
       assert.deepEqual(await approveSignature(db, signatureId!, 'admin', ctx), { ok: false, reason: 'not-allowed' });

@@ -1,7 +1,7 @@
 // The signing use cases, each one transaction: submit, confirm, approve, reject, withdraw, list, and the rate-limit counter.
 import { randomUUID } from 'node:crypto';
 import type { SignatureInput } from './signature-input.ts';
-import { applyTransition, type SignatureStatus, type SignatureTransition } from './signature-status.ts';
+import { applyTransition, isLive, liveSignatureSql, type SignatureStatus, type SignatureTransition } from './signature-status.ts';
 import { withoutControlCharacters } from '../platform/plain-text.ts';
 import { hashToken, newToken, tokenExpiry, type TokenFailure, type TokenPurpose } from '../platform/tokens.ts';
 import type { Db, Queryable } from '../platform/db/client.ts';
@@ -10,6 +10,7 @@ import { enqueueMail, enqueueMailStatement, queuedValues, type QueuedMail } from
 import { mailSettings } from '../platform/mail/settings.ts';
 import { renderSigningMail, signingLinks, type SigningMailName as MailName, type SigningMailProps as MailProps } from './signing-mails.ts';
 import { retentionPolicy, type Pruner } from '../platform/retention.ts';
+import { recordAuditRow } from '../platform/audit-log.ts';
 
 export interface UseCaseContext {
   now?: Date;
@@ -90,7 +91,7 @@ const submitSql = (() => {
   return `WITH signature AS (
        INSERT INTO signatures (id, ${inputColumns.join(', ')}, created_at)
        VALUES ($1, ${inputColumns.map((_, i) => `$${i + 2}`).join(', ')}, ${now})
-       ON CONFLICT (dedupe_key) WHERE status NOT IN ('rejected', 'withdrawn') DO NOTHING
+       ON CONFLICT (dedupe_key) WHERE ${liveSignatureSql} DO NOTHING
        RETURNING id
      ), event AS (
        INSERT INTO signature_events (signature_id, transition, from_status, to_status, actor, at)
@@ -153,23 +154,25 @@ export async function withdrawSignature(db: Db, token: string, ctx: UseCaseConte
   });
 }
 
-/** Publishes a confirmed signature and sends the approval mail with the badge. */
+/** Publishes a confirmed signature and sends the approval mail with the badge; the audit row is written in the same transaction. */
 export async function approveSignature(db: Db, id: string, actor: string, ctx: UseCaseContext = {}): Promise<ReviewOutcome> {
   const { now, site } = contextOf(ctx);
   return review(db, id, async (tx, signature) => {
     if (!(await moveSignature(tx, signature, 'approve', actor, now, { reviewed_by: actor }))) return false;
+    await recordAuditRow(tx, { actor, action: 'approve', subject: `${signature.organisation_name} (${signature.id})` }, now);
     await queueSignatureMail(tx, 'signature-approved', signature, { signatureId: signature.id, listedPublicly: signature.consent_public }, now, site);
     return true;
   });
 }
 
-/** Rejects a confirmed signature with a reason the organisation is told. */
+/** Rejects a confirmed signature with a reason the organisation is told; the audit row is written in the same transaction. */
 export async function rejectSignature(db: Db, id: string, reason: string, actor: string, ctx: UseCaseContext = {}): Promise<ReviewOutcome> {
   const { now, site } = contextOf(ctx);
   const cleanReason = withoutControlCharacters(reason).trim();
   if (!cleanReason) return { ok: false, reason: 'reason-required' };
   return review(db, id, async (tx, signature) => {
     if (!(await moveSignature(tx, signature, 'reject', actor, now, { reviewed_by: actor, reject_reason: cleanReason }, cleanReason))) return false;
+    await recordAuditRow(tx, { actor, action: 'reject', subject: `${signature.organisation_name} (${signature.id})`, detail: cleanReason }, now);
     await queueSignatureMail(tx, 'signature-rejected', signature, { reason: cleanReason }, now, site);
     return true;
   });
@@ -256,8 +259,7 @@ async function queueSignatureMail<N extends MailName>(tx: Queryable, name: N, si
   // An erased contact person gets no more mail: there is nobody to send it to.
   const { email } = signature;
   if (!email) return;
-  const live = signature.status === 'pending' || signature.status === 'confirmed' || signature.status === 'published';
-  const withdrawToken = live ? await issueToken(tx, signature.id, 'withdraw', now) : undefined;
+  const withdrawToken = isLive(signature.status) ? await issueToken(tx, signature.id, 'withdraw', now) : undefined;
   await enqueueMail(tx, signatureMail(name, { ...signature, email }, props, withdrawToken, site), now);
 }
 
