@@ -24,3 +24,12 @@ export const repositoryLinks = {
   /** The editors' guide. */
   contributing: `${base}/blob/${repository.branch}/CONTRIBUTING.md`,
 };
+
+/** Where mail comes from when MAIL_FROM is unset (local work only; a production build requires MAIL_FROM). */
+export const defaultMailFrom = 'Samskabelsesbevægelsen <noreply@localhost>';
+
+/** The bare address in MAIL_FROM ("Navn <a@b.dk>" → "a@b.dk"): where people write to the secretariat. */
+export function secretariatAddress(env: NodeJS.ProcessEnv = process.env): string {
+  const from = env.MAIL_FROM || defaultMailFrom;
+  return /<([^>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
+}

@@ -1,4 +1,7 @@
 // Where mail comes from, which site its links point to, and the newsletter's segment at Resend, read from the environment with local defaults.
+import { defaultMailFrom, secretariatAddress } from '../../site-config.ts';
+
+export { secretariatAddress };
 
 export interface MailSettings {
   from: string;
@@ -9,14 +12,8 @@ export interface MailSettings {
 
 export function mailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings {
   return {
-    from: env.MAIL_FROM || 'Samskabelsesbevægelsen <noreply@localhost>',
+    from: env.MAIL_FROM || defaultMailFrom,
     siteUrl: (env.SITE_URL || 'http://localhost:4321').replace(/\/+$/, ''),
     newsletterSegmentId: env.RESEND_AUDIENCE_ID?.trim() || undefined,
   };
-}
-
-/** The bare address in MAIL_FROM ("Navn <a@b.dk>" → "a@b.dk"): where people write to the secretariat. */
-export function secretariatAddress(env: NodeJS.ProcessEnv = process.env): string {
-  const from = mailSettings(env).from;
-  return /<([^>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
 }
