@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 export interface QueryResult<T> {
@@ -74,7 +74,12 @@ export async function openDatabase(options: OpenDatabaseOptions = databaseOption
   return db;
 }
 
+// PGlite is 16 MB that production never uses (it runs on DATABASE_URL), so it is loaded only when a process opens it.
+// The name is a variable on purpose: Vercel's bundler follows a literal import() and would put PGlite in every function.
+const pgliteModule = '@electric-sql/pglite';
+
 async function openPGlite(dataDir: string | undefined, loadDataDir: Blob | undefined, onClose?: () => void): Promise<Db> {
+  const { PGlite } = (await import(pgliteModule)) as typeof import('@electric-sql/pglite');
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const lite = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   const wrap = (target: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
