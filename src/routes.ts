@@ -61,4 +61,6 @@ export const routes = {
   aboutSite: '/om/',
   rss: '/rss.xml',
   sitemap: '/sitemap-index.xml',
+  robots: '/robots.txt',
+  webManifest: '/site.webmanifest',
 } as const;
