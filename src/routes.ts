@@ -70,4 +70,6 @@ export const routes = {
   signatoriesJson: '/api/signatories',
   signatoriesCsv: '/api/signatories?format=csv',
   badge: (signatureId: string) => `/api/badge?id=${encodeURIComponent(signatureId)}`,
+  robots: '/robots.txt',
+  webManifest: '/site.webmanifest',
 } as const;

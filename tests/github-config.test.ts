@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { strings } from '../src/i18n/index.ts';
+import { vercelCache, vercelVersion } from './support/vercel-output.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const read = (path: string) => readFile(join(root, path), 'utf8');
@@ -14,10 +15,13 @@ interface Step {
   name?: string;
   uses?: string;
   run?: string;
+  if?: string;
+  env?: Record<string, string>;
   with?: Record<string, unknown>;
 }
 interface Job {
   'runs-on': string;
+  permissions?: Record<string, string>;
   container?: string;
   needs?: string;
   services?: Record<string, { image: string; env?: Record<string, string> }>;
@@ -59,6 +63,41 @@ describe('the CI workflow', async () => {
     assert.deepEqual([...order].sort((a, b) => a - b), order, 'in this order');
     const checkout = test.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
     assert.equal(checkout?.with?.['fetch-depth'], 0, 'the whole history, for the "Sidst opdateret" dates');
+  });
+
+  it('runs every step of npm test, which .ci/run runs, in the same order: the deploy and fault tests included', async () => {
+    assert.match(await read('.ci/run'), /^npm test$/m);
+    const scripts = (JSON.parse(await read('package.json')) as { scripts: Record<string, string> }).scripts;
+    const steps = scripts.test!
+      .split('&&')
+      .map((part) => part.trim())
+      .filter((part) => !part.startsWith('node scripts/check-node.mjs'))
+      .map((part) => (part === 'astro check' ? 'npx astro check' : part));
+    assert.ok(steps.includes('npm run test:deploy') && steps.includes('npm run test:faults'), steps.join(' && '));
+    const commands = workflow.jobs.test!.steps.map((s) => s.run?.trim() ?? '');
+    const positions = steps.map((step) => commands.indexOf(step));
+    assert.ok(positions.every((i) => i >= 0), `missing from the workflow: ${steps.filter((_, i) => positions[i]! < 0).join(', ')}`);
+    assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'in the order npm test runs them');
+  });
+
+  it('installs PostgreSQL\'s server programs for the fault tests and caches the pinned vercel CLI for the deploy test', () => {
+    const test = workflow.jobs.test!;
+    assert.match(runs(test), /apt-get install .*\bpostgresql\b/);
+    const cache = test.steps.find((s) => s.uses?.startsWith('actions/cache@'));
+    assert.equal(cache?.with?.path, vercelCache.replace(/^.*\/\.cache\//, '~/.cache/'));
+    assert.match(String(cache?.with?.key), new RegExp(`${vercelVersion.replaceAll('.', '\\.')}$`));
+  });
+
+  it('keeps the content report as one comment on a pull request, written also when the check failed', () => {
+    const content = workflow.jobs.content!;
+    assert.equal(content.permissions?.['pull-requests'], 'write');
+    const step = content.steps.find((s) => s.run?.includes('scripts/content-comment.ts'));
+    assert.ok(step, 'a step runs scripts/content-comment.ts');
+    assert.match(step.run!, /--pull=\$\{\{ github\.event\.pull_request\.number \}\}/);
+    assert.match(step.if ?? '', /!cancelled\(\)/);
+    assert.match(step.if ?? '', /github\.event_name == 'pull_request'/);
+    assert.equal(step.env?.GITHUB_TOKEN, '${{ secrets.GITHUB_TOKEN }}');
+    assert.ok(content.steps.indexOf(step) > content.steps.findIndex((s) => s.run?.includes('npm run check:content')));
   });
 });
 

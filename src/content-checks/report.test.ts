@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CheckResult } from './check-content.ts';
-import { githubAnnotations, markdownSummary, textReport } from './report.ts';
+import { commentMarker, githubAnnotations, markdownSummary, pullRequestComment, textReport } from './report.ts';
 
 const counts = { cases: 9, drafts: 1, principles: 11, pages: 4 };
 const broken: CheckResult = {
@@ -58,5 +58,19 @@ describe('reports', () => {
       ].join('\n'),
     );
     assert.equal(markdownSummary({ counts, problems: [] }), '## Tjek af indholdet\n\n✅ Indholdet er i orden: 9 cases (heraf 1 udkast), 11 principper og 4 sider er tjekket.\n');
+  });
+
+  it('stops the annotations at 10 and says in a notice how many more there are', () => {
+    const many: CheckResult = { counts, problems: Array.from({ length: 13 }, (_, i) => ({ file: 'content/cases/a.mdx', line: i + 1, message: `Problem ${i + 1}.` })) };
+    const lines = githubAnnotations(many).trimEnd().split('\n');
+    assert.equal(lines.filter((l) => l.startsWith('::error ')).length, 10);
+    assert.equal(lines.at(-1), '::notice title=Flere problemer::3 problemer mere står i opsummeringen og i kommentaren på pull requesten.');
+    assert.equal(githubAnnotations({ counts, problems: many.problems.slice(0, 10) }).split('\n').filter(Boolean).length, 10);
+  });
+
+  it('starts the pull request comment with a hidden marker and then the summary', () => {
+    const comment = pullRequestComment(broken);
+    assert.ok(comment.startsWith(`${commentMarker}\n## Tjek af indholdet`));
+    assert.match(commentMarker, /^<!--.*-->$/);
   });
 });

@@ -33,12 +33,28 @@ function annotationTitle(problem: Problem): string {
   return problem.field && problem.field.length > 0 ? `Feltet ${fieldLabel(problem.field)}` : 'Indholdet';
 }
 
-/** One `::error file=…,line=…,title=…::message` line per problem; GitHub shows each on the line in the pull request. */
-export function githubAnnotations(result: CheckResult): string {
-  return result.problems
-    .map((p) => `::error file=${escapeProperty(p.file)},line=${p.line},title=${escapeProperty(annotationTitle(p))}::${escapeData(p.message)}`)
-    .map((line) => `${line}\n`)
-    .join('');
+/** GitHub shows at most 10 error annotations per step; past that, one notice says where the rest are. */
+export const maxAnnotations = 10;
+
+/**
+ * One `::error file=…,line=…,title=…::message` line per problem (the first {@link maxAnnotations}); GitHub shows
+ * each on the line in the pull request. The rest are counted in a notice that points at the summary and comment.
+ */
+export function githubAnnotations(result: CheckResult, limit = maxAnnotations): string {
+  const lines = result.problems
+    .slice(0, limit)
+    .map((p) => `::error file=${escapeProperty(p.file)},line=${p.line},title=${escapeProperty(annotationTitle(p))}::${escapeData(p.message)}`);
+  const rest = result.problems.length - limit;
+  if (rest > 0) lines.push(`::notice title=Flere problemer::${escapeData(`${plural(rest, 'problem mere står', 'problemer mere står')} i opsummeringen og i kommentaren på pull requesten.`)}`);
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+/** The hidden line that marks the checker's own comment on a pull request, so each push updates it instead of adding one. */
+export const commentMarker = '<!-- samskabelse:indholdstjek -->';
+
+/** The pull request comment: the marker, then the same Danish summary as the check page. */
+export function pullRequestComment(result: CheckResult): string {
+  return `${commentMarker}\n${markdownSummary(result)}`;
 }
 
 /** Markdown that shows editor text as text: no HTML, no emphasis, no table breaks. */

@@ -40,17 +40,19 @@ export async function createRequestListener(options: ServerOptions = {}): Promis
       res.end(serverMessages.badRequest);
       return;
     }
-    // vercel.json's headers match the path the visitor asked for, whatever answers it; a function's own headers win.
-    for (const [key, value] of headersFor(table, url.pathname)) res.setHeader(key, value);
     const resolution: Resolution = await resolveRequest(table, url, {
       hasStatic: async (pathname) => canServeStatic(req) && (await findStaticFile(distDir, pathname)) !== undefined,
       hasFunction: async (pathname) => (await functions.find(pathname)) !== undefined,
     });
+    // Vercel answers a redirect before it reaches vercel.json's headers (they follow the redirects in its route
+    // list); everything else gets them for the path the visitor asked for, and a function's own headers win.
+    if (resolution.kind === 'redirect') {
+      res.writeHead(resolution.status, { Location: resolution.location, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(resolution.location);
+      return;
+    }
+    for (const [key, value] of headersFor(table, url.pathname)) res.setHeader(key, value);
     switch (resolution.kind) {
-      case 'redirect':
-        res.writeHead(308, { Location: resolution.location, 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end(resolution.location);
-        return;
       case 'static': {
         const file = await findStaticFile(distDir, resolution.pathname);
         if (file) return sendStaticFile(req, res, file);

@@ -7,6 +7,7 @@ import {
   compileVercelConfig,
   headersFor,
   loadVercelConfig,
+  redirectFor,
   resolveRequest,
   rewriteFor,
   sourceToRegExp,
@@ -138,7 +139,7 @@ describe('resolveRequest follows Vercel’s order', () => {
 
   it('redirects to the trailing slash before anything else, keeping the query', async () => {
     const fs = fakeFilesystem({ static: ['/underskrivere'], functions: ['/api/wall'] });
-    assert.deepEqual(await resolveRequest(table, at('/underskrivere?side=2'), fs), { kind: 'redirect', location: '/underskrivere/?side=2' });
+    assert.deepEqual(await resolveRequest(table, at('/underskrivere?side=2'), fs), { kind: 'redirect', location: '/underskrivere/?side=2', status: 308 });
   });
 
   it('serves a static file that exists at a rewrite’s source instead of rewriting', async () => {
@@ -162,6 +163,17 @@ describe('resolveRequest follows Vercel’s order', () => {
 
   it('answers not-found for a path nothing serves', async () => {
     assert.deepEqual(await resolveRequest(table, at('/findes-ikke/'), fakeFilesystem({ static: ['/'] })), { kind: 'not-found' });
+  });
+});
+
+describe('redirectFor', () => {
+  it('fills :params into the destination and answers 307 for a temporary redirect', () => {
+    const table = compileVercelConfig({ redirects: [{ source: '/gammel/:slug', destination: '/ny/:slug/', permanent: false }] });
+    assert.deepEqual(redirectFor(table, '/gammel/seest', '?a=1'), { location: '/ny/seest/?a=1', status: 307 });
+  });
+
+  it('answers undefined when no source matches', () => {
+    assert.equal(redirectFor(compileVercelConfig({}), '/x'), undefined);
   });
 });
 
@@ -192,11 +204,34 @@ describe('the project vercel.json', () => {
     assert.equal(rewriteFor(table, '/manifest/'), undefined);
   });
 
-  it('schedules the cron at a path the trailing-slash redirect leaves alone (cron calls do not follow redirects)', async () => {
+  it('schedules the cron daily, the only schedule the Hobby plan accepts, at a path no redirect touches (cron calls do not follow redirects)', async () => {
     const config = JSON.parse(await readFile(projectConfigPath, 'utf8')) as { crons: { path: string; schedule: string }[] };
-    assert.deepEqual(config.crons, [{ path: '/api/cron', schedule: '*/5 * * * *' }]);
+    assert.deepEqual(config.crons, [{ path: '/api/cron', schedule: '0 5 * * *' }]);
     const table = await loadVercelConfig(projectConfigPath);
-    for (const { path } of config.crons) assert.equal(trailingSlashRedirect(table, path), undefined);
+    for (const { path } of config.crons) {
+      assert.equal(trailingSlashRedirect(table, path), undefined);
+      assert.equal(redirectFor(table, path), undefined);
+    }
+  });
+
+  it('runs the functions in Frankfurt (fra1), for the whole project and for each function', async () => {
+    const config = JSON.parse(await readFile(projectConfigPath, 'utf8')) as { regions: string[]; functions: Record<string, { regions?: string[] }> };
+    assert.deepEqual(config.regions, ['fra1']);
+    for (const [pattern, settings] of Object.entries(config.functions)) assert.deepEqual(settings.regions, ['fra1'], pattern);
+  });
+
+  it('sends a page asked for without its trailing slash to the page with one 308, keeping the query', async () => {
+    const table = await loadVercelConfig(projectConfigPath);
+    assert.deepEqual(redirectFor(table, '/bliv-medlem', '?fra=plakat'), { location: '/bliv-medlem/?fra=plakat', status: 308 });
+    assert.deepEqual(redirectFor(table, '/cases/omraade/social'), { location: '/cases/omraade/social/', status: 308 });
+    assert.deepEqual(redirectFor(table, '/admin'), { location: '/admin/', status: 308 });
+  });
+
+  it('leaves canonical pages, files, functions and .well-known alone', async () => {
+    const table = await loadVercelConfig(projectConfigPath);
+    for (const path of ['/', '/bliv-medlem/', '/rss.xml', '/_astro/a.b1.css', '/admin/medlemmer.csv', '/api', '/api/signatures', '/api/members/count/', '/.well-known/security.txt', '/.well-known/x']) {
+      assert.equal(redirectFor(table, path), undefined, path);
+    }
   });
 
   it('sends no unsafe-inline and no default-src in the header policy, which would override the pages’ hashes', async () => {

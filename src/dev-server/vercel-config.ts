@@ -11,23 +11,33 @@ export interface RewriteRule {
   destination: string;
 }
 
+/** A redirect: `permanent` gives 308 (the default) or 307; `statusCode` names another status. */
+export interface RedirectRule {
+  source: string;
+  destination: string;
+  permanent?: boolean;
+  statusCode?: number;
+}
+
 /** The part of vercel.json the local server honours; other keys (crons, buildCommand, …) are Vercel's alone. */
 export interface VercelConfig {
   trailingSlash?: boolean;
   cleanUrls?: boolean;
+  redirects?: RedirectRule[];
   headers?: HeaderRule[];
   rewrites?: RewriteRule[];
 }
 
 export interface RouteTable {
   trailingSlash: boolean | undefined;
+  redirects: { pattern: RegExp; destination: string; status: number }[];
   headers: { pattern: RegExp; headers: { key: string; value: string }[] }[];
   rewrites: { pattern: RegExp; destination: string }[];
 }
 
 /** What the router decided; `pathname` is where the answer comes from, which differs from the request after a rewrite. */
 export type Resolution =
-  | { kind: 'redirect'; location: string }
+  | { kind: 'redirect'; location: string; status: number }
   | { kind: 'static'; pathname: string }
   | { kind: 'function'; pathname: string; search: string }
   | { kind: 'not-found' };
@@ -92,6 +102,11 @@ export function sourceToRegExp(source: string): RegExp {
 export function compileVercelConfig(config: VercelConfig): RouteTable {
   return {
     trailingSlash: config.trailingSlash,
+    redirects: (config.redirects ?? []).map((rule) => ({
+      pattern: sourceToRegExp(rule.source),
+      destination: rule.destination,
+      status: rule.statusCode ?? (rule.permanent === false ? 307 : 308),
+    })),
     headers: (config.headers ?? []).map((rule) => ({ pattern: sourceToRegExp(rule.source), headers: rule.headers })),
     rewrites: (config.rewrites ?? []).map((rule) => ({ pattern: sourceToRegExp(rule.source), destination: rule.destination })),
   };
@@ -127,39 +142,56 @@ export function headersFor(table: RouteTable, pathname: string): [string, string
 }
 
 /**
- * The first rewrite whose source matches. Named parameters fill `:name` in the destination; when the destination
- * uses none of them they are appended to its query instead, as Vercel does. The request's own query is kept.
+ * Fills a destination from a match: named parameters replace `:name`; when the destination uses none of them they
+ * are appended to its query instead, as Vercel does. The request's own query is kept.
  */
+function fillDestination(destination: string, match: RegExpExecArray, search: string): { pathname: string; search: string } {
+  const params = Object.entries(match.groups ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  const target = new URL(destination, 'http://rewrite.invalid');
+  let used = false;
+  const pathname = target.pathname.replace(/:([A-Za-z_]\w*)[*+?]?/g, (whole, name: string) => {
+    const value = params.find(([key]) => key === name)?.[1];
+    if (value === undefined) return whole;
+    used = true;
+    return value;
+  });
+  const query = new URLSearchParams(search);
+  for (const [key, value] of target.searchParams) query.append(key, value);
+  if (!used) for (const [key, value] of params) if (!query.has(key)) query.append(key, decodeURIComponent(value));
+  const text = query.toString();
+  return { pathname, search: text ? `?${text}` : '' };
+}
+
+/** The first rewrite whose source matches, with its destination filled in (see {@link fillDestination}). */
 export function rewriteFor(table: RouteTable, pathname: string, search = ''): { pathname: string; search: string } | undefined {
   for (const rule of table.rewrites) {
     const match = rule.pattern.exec(pathname);
+    if (match) return fillDestination(rule.destination, match, search);
+  }
+  return undefined;
+}
+
+/** The first redirect in vercel.json whose source matches: where to, and with which status. The query is kept. */
+export function redirectFor(table: RouteTable, pathname: string, search = ''): { location: string; status: number } | undefined {
+  for (const rule of table.redirects) {
+    const match = rule.pattern.exec(pathname);
     if (!match) continue;
-    const params = Object.entries(match.groups ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined);
-    const destination = new URL(rule.destination, 'http://rewrite.invalid');
-    let used = false;
-    const target = destination.pathname.replace(/:([A-Za-z_]\w*)[*+?]?/g, (whole, name: string) => {
-      const value = params.find(([key]) => key === name)?.[1];
-      if (value === undefined) return whole;
-      used = true;
-      return value;
-    });
-    const query = new URLSearchParams(search);
-    for (const [key, value] of destination.searchParams) query.append(key, value);
-    if (!used) for (const [key, value] of params) if (!query.has(key)) query.append(key, decodeURIComponent(value));
-    const text = query.toString();
-    return { pathname: target, search: text ? `?${text}` : '' };
+    const target = fillDestination(rule.destination, match, search);
+    return { location: `${target.pathname}${target.search}`, status: rule.status };
   }
   return undefined;
 }
 
 /**
  * Vercel's order for a project without a framework (routing-utils' getTransformedRoutes): the trailingSlash
- * redirect, then the filesystem (static files, then functions in api/), then rewrites (whose target must exist),
- * then the 404 page. A rewrite therefore never shadows a file that exists at its source.
+ * redirect and vercel.json's redirects, then the filesystem (static files, then functions in api/), then rewrites
+ * (whose target must exist), then the 404 page. A rewrite therefore never shadows a file that exists at its source.
  */
 export async function resolveRequest(table: RouteTable, url: URL, fs: Filesystem): Promise<Resolution> {
-  const redirect = trailingSlashRedirect(table, url.pathname);
-  if (redirect) return { kind: 'redirect', location: `${redirect}${url.search}` };
+  const slash = trailingSlashRedirect(table, url.pathname);
+  if (slash) return { kind: 'redirect', location: `${slash}${url.search}`, status: 308 };
+  const redirect = redirectFor(table, url.pathname, url.search);
+  if (redirect) return { kind: 'redirect', ...redirect };
 
   const fromDisk = async (pathname: string, search: string): Promise<Resolution | undefined> => {
     if (await fs.hasStatic(pathname)) return { kind: 'static', pathname };
@@ -168,8 +200,6 @@ export async function resolveRequest(table: RouteTable, url: URL, fs: Filesystem
   };
   const direct = await fromDisk(url.pathname, url.search);
   if (direct) return direct;
-  // A page folder asked for without its slash (/charter): send the visitor to the page rather than a 404.
-  if (!url.pathname.endsWith('/') && (await fs.hasStatic(`${url.pathname}/`))) return { kind: 'redirect', location: `${url.pathname}/${url.search}` };
 
   const rewrite = rewriteFor(table, url.pathname, url.search);
   if (rewrite) return (await fromDisk(rewrite.pathname, rewrite.search)) ?? { kind: 'not-found' };

@@ -6,6 +6,8 @@ export const da = {
   locale: 'da-DK',
   site: {
     name: 'Samskabelsesbevægelsen',
+    /** Under the icon on a phone's home screen, where about 12 characters fit. */
+    shortName: 'Samskabelse',
     tagline: 'Kommuner, foreninger, virksomheder og borgere løser fælles opgaver sammen, som ligeværdige parter.',
     description:
       'Samskabelsesbevægelsen samler kommuner, foreninger, virksomheder og borgere om at løse fælles opgaver sammen. Læs manifestet og chartret, og find danske cases.',

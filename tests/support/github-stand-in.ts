@@ -1,5 +1,6 @@
-// Test support: a local stand-in for the part of GitHub's REST API that opening a pull request uses. It keeps
-// branches, files and pull requests in memory and records every call, so tests can assert what was sent.
+// Test support: a local stand-in for the part of GitHub's REST API that opening a pull request and commenting on one
+// use. It keeps branches, files, pull requests and comments in memory and records every call, so tests can assert
+// what was sent.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,6 +19,10 @@ export interface FakeGitHub {
   /** Files per branch: branch → path → text. */
   files: Map<string, Map<string, string>>;
   pulls: { number: number; title: string; head: string; base: string; body: string; html_url: string }[];
+  /** The files each pull request changes, as GET /pulls/:n/files lists them; set by the test. */
+  pullFiles: Map<number, string[]>;
+  /** Comments on issues and pull requests, oldest first. */
+  comments: { id: number; issue: number; body: string }[];
   /** Answer the next calls matching `when` with this status instead (e.g. 500), `times` times. */
   failNext(when: (call: RecordedCall) => boolean, status: number, times?: number): void;
   close(): Promise<void>;
@@ -30,6 +35,8 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
   const refs = new Map<string, string>([['main', 'sha-main-1']]);
   const files = new Map([['main', new Map(Object.entries(options.mainFiles ?? {}))]]);
   const pulls: FakeGitHub['pulls'] = [];
+  const pullFiles = new Map<number, string[]>();
+  const comments: FakeGitHub['comments'] = [];
   const calls: RecordedCall[] = [];
   const failures: { when: (call: RecordedCall) => boolean; status: number; times: number }[] = [];
   let url = '';
@@ -97,6 +104,27 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       pulls.push(pull);
       return send(201, pull);
     }
+    const page = <T>(items: T[]) => {
+      const size = Number(call.query.per_page ?? 30);
+      const start = (Number(call.query.page ?? 1) - 1) * size;
+      return items.slice(start, start + size);
+    };
+    const changed = /^\/pulls\/(\d+)\/files$/.exec(rest);
+    if (changed && call.method === 'GET') return send(200, page((pullFiles.get(Number(changed[1])) ?? []).map((filename) => ({ filename, status: 'modified' }))));
+    const thread = /^\/issues\/(\d+)\/comments$/.exec(rest);
+    if (thread && call.method === 'GET') return send(200, page(comments.filter((c) => c.issue === Number(thread[1]))));
+    if (thread && call.method === 'POST') {
+      const comment = { id: 1000 + comments.length, issue: Number(thread[1]), body: String(body.body) };
+      comments.push(comment);
+      return send(201, comment);
+    }
+    const edit = /^\/issues\/comments\/(\d+)$/.exec(rest);
+    if (edit && call.method === 'PATCH') {
+      const comment = comments.find((c) => c.id === Number(edit[1]));
+      if (!comment) return send(404, { message: 'Not Found' });
+      comment.body = String(body.body);
+      return send(200, comment);
+    }
     send(404, { message: 'Not Found' });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -106,6 +134,8 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     calls,
     files,
     pulls,
+    pullFiles,
+    comments,
     failNext: (when, status, times = 1) => failures.push({ when, status, times }),
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
