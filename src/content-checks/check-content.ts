@@ -10,7 +10,7 @@ import { readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { imageProblem, linkProblem, type ImageFiles, type SiteMap } from './links.ts';
 import { bodyMessages, readBody, type BodyFacts } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';
-import { problemsFromIssues } from './schema-issues.ts';
+import { problemsFromIssues, unrealDate } from './schema-issues.ts';
 
 export type Collection = keyof typeof contentFolders;
 
@@ -101,6 +101,7 @@ export function checkContent(project: ContentProject): CheckResult {
         const parsed = schema.safeParse(read.frontmatter.data, { reportInput: true });
         if (parsed.success) entry.valid = true;
         else problems.push(...problemsFromIssues(file.path, parsed.error.issues, read.frontmatter, schema as never));
+        if (collection === 'cases') problems.push(...dateProblems(file.path, read.frontmatter));
       }
       const body = readBody(file.path, file.text);
       problems.push(...body.problems);
@@ -153,6 +154,16 @@ export function checkContent(project: ContentProject): CheckResult {
       pages: project.files.pages.length,
     },
   };
+}
+
+/** Dates YAML would quietly roll over (2026-02-30 becomes 2 March): lastVerified and each source's date. */
+function dateProblems(file: string, fm: Frontmatter): Problem[] {
+  const sources = Array.isArray(fm.data.sources) ? fm.data.sources : [];
+  const paths: (string | number)[][] = [['lastVerified'], ...sources.map((_, i) => ['sources', i, 'date'])];
+  return paths.flatMap((path) => {
+    const message = unrealDate(fm.rawOf(path));
+    return message ? [{ file, line: fm.lineOf(path), field: path, message }] : [];
+  });
 }
 
 /** Two files with one address, two cases with one title, two principles with one number, a page on a taken address. */
