@@ -399,3 +399,21 @@ describe('the facts rule: every fact is ukendt or backed by a source', () => {
     assert.deepEqual(missing.map((m) => /feltet "(\w+)": Feltet mangler\./.exec(m)?.[1]), ['status', 'scope', 'participation', 'lastVerified']);
   });
 });
+
+describe('readability', () => {
+  it('warns about a case whose LIX is over 45, without failing the check', () => {
+    const heavy = '## Kort fortalt\n\nSamskabelsesbevægelsens tværsektorielle partnerskabsmodeller understøtter kommunernes implementeringsbestræbelser gennem systematiske borgerinddragelsesprocesser, organisatoriske læringsforløb og ledelsesmæssige prioriteringsdiskussioner.\n';
+    const result = checkContent(testProject({ cases: { 'proevecase.mdx': caseText({}, heavy) } }));
+    assert.deepEqual(result.problems, []);
+    const warning = result.warnings.find((w) => w.file === file);
+    assert.match(formatProblem(warning!), /^content\/cases\/proevecase\.mdx, linje 1: LIX er \d+, og målet for denne slags side er højst 45\./);
+  });
+
+  it('reports the LIX of every page with text, with the principles held to 40', () => {
+    const result = checkContent(testProject());
+    const principle = result.readability.find((r) => r.file === 'content/principles/ligevaerd.mdx');
+    assert.equal(principle?.goal, 40);
+    assert.ok(result.readability.some((r) => r.file === 'content/pages/om.mdx' && r.goal === 45));
+  });
+});
+

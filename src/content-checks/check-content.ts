@@ -11,6 +11,7 @@ import { imageProblem, linkProblem, type ImageFiles, type SiteMap } from './link
 import { bodyMessages, readBody, type BodyFacts } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { problemsFromIssues, unrealDate } from './schema-issues.ts';
+import { lix, lixGoal, lixMessages } from './lix.ts';
 
 export type Collection = keyof typeof contentFolders;
 
@@ -30,8 +31,18 @@ export interface ContentProject extends ImageFiles {
   reservedPageSlugs: string[];
 }
 
+export interface Readability {
+  file: string;
+  lix: number;
+  goal: number;
+}
+
 export interface CheckResult {
   problems: Problem[];
+  /** Things to look at that don't stop the build: a page's LIX over its goal. */
+  warnings: Problem[];
+  /** The LIX of every page with text, against its goal. */
+  readability: Readability[];
   counts: { cases: number; drafts: number; principles: number; pages: number };
 }
 
@@ -144,9 +155,18 @@ export function checkContent(project: ContentProject): CheckResult {
     }
   }
 
+  const readability: Readability[] = [];
+  for (const entry of checked) {
+    const value = entry.body ? lix(entry.body.prose) : undefined;
+    if (value !== undefined) readability.push({ file: entry.file.path, lix: value, goal: lixGoal(entry.collection, entry.id) });
+  }
+  const warnings = readability.filter((r) => r.lix > r.goal).map((r) => ({ file: r.file, line: 1, message: lixMessages.overGoal(r.lix, r.goal) }));
+
   const cases = checked.filter((c) => c.collection === 'cases');
   return {
     problems: sortProblems(problems),
+    warnings: sortProblems(warnings),
+    readability,
     counts: {
       cases: cases.length,
       drafts: cases.length - published.filter((c) => c.collection === 'cases').length,

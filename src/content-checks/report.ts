@@ -19,10 +19,12 @@ export function summaryLine({ problems, counts }: CheckResult): string {
   return `Fandt ${plural(problems.length, 'problem', 'problemer')} i ${plural(files, 'fil', 'filer')}.`;
 }
 
+const warningCount = (result: CheckResult) => (result.warnings.length > 0 ? ` ${plural(result.warnings.length, 'advarsel', 'advarsler')} om læsbarhed (stopper ikke bygget).` : '');
+
 export function textReport(result: CheckResult): string {
-  const lines = result.problems.map(formatProblem);
+  const lines = [...result.problems.map(formatProblem), ...result.warnings.map((w) => `Advarsel: ${formatProblem(w)}`)];
   const advice = result.problems.length > 0 ? ' Ret dem, og kør npm run check:content igen.' : '';
-  return [...lines, `${summaryLine(result)}${advice}`].join('\n') + '\n';
+  return [...lines, `${summaryLine(result)}${advice}${warningCount(result)}`].join('\n') + '\n';
 }
 
 /** GitHub's workflow command escaping: data escapes %, CR and LF; properties also : and ,. */
@@ -35,10 +37,28 @@ function annotationTitle(problem: Problem): string {
 
 /** One `::error file=…,line=…,title=…::message` line per problem; GitHub shows each on the line in the pull request. */
 export function githubAnnotations(result: CheckResult): string {
+  const warnings = result.warnings.map((p) => `::warning file=${escapeProperty(p.file)},line=${p.line},title=Læsbarhed (LIX)::${escapeData(p.message)}\n`);
   return result.problems
     .map((p) => `::error file=${escapeProperty(p.file)},line=${p.line},title=${escapeProperty(annotationTitle(p))}::${escapeData(p.message)}`)
     .map((line) => `${line}\n`)
+    .concat(warnings)
     .join('');
+}
+
+/** The readability section: warnings over the goal, and every page's LIX folded away below them. */
+function readabilitySection(result: CheckResult): string[] {
+  if (result.readability.length === 0) return [];
+  const out = ['### Læsbarhed (LIX)', ''];
+  if (result.warnings.length === 0) out.push('Alle sider holder deres LIX-mål (principper og manifest højst 40, cases og andre sider højst 45).', '');
+  else {
+    out.push(`⚠️ ${plural(result.warnings.length, 'side', 'sider')} er over målet. Det er en advarsel, ikke en fejl: siderne bliver stadig bygget.`, '');
+    for (const w of result.warnings) out.push(`- ${markdownText(w.file)}: ${markdownText(w.message)}`);
+    out.push('');
+  }
+  out.push('<details><summary>LIX for hver side</summary>', '', '| Fil | LIX | Mål |', '| --- | ---: | ---: |');
+  for (const r of result.readability) out.push(`| ${markdownText(r.file)} | ${r.lix}${r.lix > r.goal ? ' ⚠️' : ''} | ${r.goal} |`);
+  out.push('', '</details>', '');
+  return out;
 }
 
 /** Markdown that shows editor text as text: no HTML, no emphasis, no table breaks. */
@@ -49,7 +69,7 @@ function markdownText(text: string): string {
 export function markdownSummary(result: CheckResult): string {
   const out = ['## Tjek af indholdet', ''];
   if (result.problems.length === 0) {
-    out.push(`✅ ${summaryLine(result)}`, '');
+    out.push(`✅ ${summaryLine(result)}`, '', ...readabilitySection(result));
     return out.join('\n');
   }
   out.push(
@@ -64,5 +84,6 @@ export function markdownSummary(result: CheckResult): string {
     for (const p of problems) out.push(`| ${p.line} | ${p.field && p.field.length > 0 ? markdownText(fieldLabel(p.field)) : ''} | ${markdownText(p.message)} |`);
     out.push('');
   }
+  out.push(...readabilitySection(result));
   return out.join('\n');
 }
