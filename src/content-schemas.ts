@@ -173,9 +173,10 @@ export const caseSchema = <Image extends z.ZodType, Principle extends z.ZodType>
           .min(1, { error: `Angiv mindst én aktør, eller skriv actors: ${unknown}.` }),
         'actors',
       ),
-      principles: z
-        .array(principle(principleMessage), { error: 'Skriv principperne som en liste af principnavne, fx [ligevaerd, tidlig-dialog].' })
-        .min(1, { error: 'Angiv mindst ét princip fra chartret, som casen viser.' }),
+      // Only the principles the sources show, so a thinly sourced case may name none: principles: [].
+      principles: z.array(principle(principleMessage), {
+        error: 'Skriv principperne som en liste af principnavne, fx [ligevaerd, tidlig-dialog], eller [] hvis kilderne ikke viser nogen.',
+      }),
       outcomes: listOrUnknown(
         z.array(
           z.object(
@@ -204,8 +205,8 @@ export const caseSchema = <Image extends z.ZodType, Principle extends z.ZodType>
             { error: 'Hver kilde skal have title:, url:, publisher:, date: og backs:.' },
           ).strict(),
           { error: 'Skriv kilderne som en liste med title:, url:, publisher:, date: og backs:.' },
-        )
-        .min(1, { error: 'Angiv mindst én kilde med title:, url:, publisher:, date: og backs:.' }),
+        ),
+      // No minimum: a case nobody has found sources for says sources: [], and the facts rule then holds every fact to ukendt.
       image: z
         .object({ src: image(), alt: text('en alternativ tekst (alt) til billedet', caseLimits.alt) }, {
           error: 'Et billede skal have src: (stien til filen) og alt: (en beskrivelse af billedet).',
@@ -222,7 +223,7 @@ export const caseSchema = <Image extends z.ZodType, Principle extends z.ZodType>
     })
     .superRefine((c, context) => {
       // Until the sources themselves are right, their own messages say what to fix.
-      if (!Array.isArray(c.sources) || c.sources.length === 0 || c.sources.some((s) => !Array.isArray(s?.backs))) return;
+      if (!Array.isArray(c.sources) || c.sources.some((s) => !Array.isArray(s?.backs))) return;
       const backed = new Set(c.sources.flatMap((s) => s.backs));
       for (const field of unbackedFacts(c, backed)) {
         context.addIssue({ code: 'custom', path: [field], message: factsMessages.unbacked(field), input: c[field] });
