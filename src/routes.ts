@@ -20,6 +20,10 @@ export const facets = {
   kind: 'type',
   form: 'form',
   initiator: 'initiativ',
+  status: 'status',
+  scope: 'raekkevidde',
+  participation: 'deltagelse',
+  principle: 'princip',
 } as const;
 
 export type Facet = keyof typeof facets;
@@ -60,5 +64,7 @@ export const routes = {
   accessibility: '/tilgaengelighed/',
   aboutSite: '/om/',
   rss: '/rss.xml',
+  casesJson: '/cases.json',
+  casesCsv: '/cases.csv',
   sitemap: '/sitemap-index.xml',
 } as const;

@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { z } from 'astro/zod';
 import { caseSchema, contentFolders, pageSchema, principleSchema } from '../content-schemas.ts';
-import { areas, forms, initiators, kinds } from '../data/vocabulary.ts';
+import { areas, forms, initiators, kinds, participationLevels, scopes, statuses } from '../data/vocabulary.ts';
 import { facets, routes, slugify } from '../routes.ts';
 import { meantText } from './closest.ts';
 import { readFrontmatter, type Frontmatter } from './frontmatter.ts';
@@ -236,6 +236,10 @@ function siteMap(checked: readonly Checked[], isDraft: (c: Checked) => boolean, 
   for (const value of kinds) paths.add(routes.casesBy('kind', value));
   for (const value of forms) paths.add(routes.casesBy('form', value));
   for (const value of initiators) paths.add(routes.casesBy('initiator', value));
+  for (const value of statuses) paths.add(routes.casesBy('status', slugify(value)));
+  for (const value of scopes) paths.add(routes.casesBy('scope', value));
+  for (const value of participationLevels) paths.add(routes.casesBy('participation', slugify(value)));
+  for (const entry of checked) if (entry.collection === 'principles') paths.add(routes.casesBy('principle', entry.id));
   const byFile = new Map(checked.map((c) => [c.file.path, routeFor(c.collection, c.id)]));
   return { paths, drafts, routeOfFile: (file) => byFile.get(file) };
 }
