@@ -11,9 +11,9 @@ import { closest, meantText } from '../src/content-checks/closest.ts';
 import { readFrontmatter } from '../src/content-checks/frontmatter.ts';
 import { loadProject } from '../src/content-checks/load-project.ts';
 import { formatProblem } from '../src/content-checks/problem.ts';
-import { caseLimits, contentFolders, type CaseInput } from '../src/content-schemas.ts';
+import { caseLimits, contentFolders, isKnown, type CaseInput } from '../src/content-schemas.ts';
 import { municipalityNames } from '../src/data/municipalities.ts';
-import { actorTypes, areas, forms, initiators, kinds } from '../src/data/vocabulary.ts';
+import { actorTypes, areas, factFields, forms, initiators, kinds, participationLevels, scopes, statuses, unknown, type FactField } from '../src/data/vocabulary.ts';
 import { strings } from '../src/i18n/index.ts';
 
 const help = `Brug: npm run new:case [-- flag …]
@@ -23,16 +23,20 @@ Uden flag spørger scriptet om hvert felt. Med flag udfylder det dem, og med --y
   --summary "…"            resumé (højst ${caseLimits.summary} tegn)
   --municipality Aarhus    kommunen, uden "Kommune"
   --place "…"              sted i kommunen (valgfrit)
-  --start 2019             startår
-  --end 2021               slutår eller igangværende (valgfrit)
-  --approximate            årstallene er skønnede
+  --start 2019             startår, eller ukendt (aldrig et gæt)
+  --end 2021               slutår, igangværende eller ukendt (valgfrit)
+  --status s               ${statuses.join(', ')} eller ukendt (standard: ukendt)
+  --scope s                ${scopes.join(', ')} eller ukendt (standard: ukendt)
+  --participation p        ${participationLevels.join(', ')} eller ukendt (standard: ukendt)
   --areas a,b              ${areas.join(', ')}
   --kind k                 ${kinds.join(', ')}
-  --form f                 ${forms.join(', ')}
-  --initiators a,b         ${initiators.join(', ')}
-  --actor "Navn:type"      en aktør (gentag flaget for flere); typer: ${actorTypes.join(', ')}
-  --principles a,b         filnavne fra content/principles/
-  --source "Titel|url"     en kilde (gentag flaget for flere)
+  --form f                 ${forms.join(', ')} eller ukendt
+  --initiators a,b         ${initiators.join(', ')}, eller ukendt
+  --actor "Navn:type"      en aktør (gentag flaget for flere; ingen betyder ukendt); typer: ${actorTypes.join(', ')}
+  --principles a,b         filnavne fra content/principles/ (valgfrit)
+  --source "…"             en kilde (gentag flaget for flere): "Titel|Udgiver|Dato|https://…|felt,felt" med de felter,
+                           kilden bakker op (${factFields.join(', ')}), eller kort "Titel|https://…", som så
+                           bakker alle de udfyldte felter op og er mærket TJEK i filen
   --slug navn              filnavnet uden .mdx (standard: lavet af titlen)
   --published              skriv draft: false (standard er et udkast, der ikke vises på siden)
   --yes                    spørg ikke; mangler der noget, stopper scriptet med en besked
@@ -46,7 +50,9 @@ const { values: flags } = parseArgs({
     place: { type: 'string' },
     start: { type: 'string' },
     end: { type: 'string' },
-    approximate: { type: 'boolean', default: false },
+    status: { type: 'string' },
+    scope: { type: 'string' },
+    participation: { type: 'string' },
     areas: { type: 'string' },
     kind: { type: 'string' },
     form: { type: 'string' },
@@ -119,17 +125,29 @@ function pickMany<T extends string>(list: readonly T[], label: string) {
   };
 }
 
-function actor(answer: string): CaseInput['actors'][number] {
+function actor(answer: string): Exclude<CaseInput['actors'], string>[number] {
   const at = answer.lastIndexOf(':');
   if (at < 1) throw new Invalid(`Skriv en aktør som "Navn:type", fx "Aarhus Kommune:kommune".`);
   return { name: text('aktørens navn')(answer.slice(0, at)), type: pickOne(actorTypes, 'en af aktørtyperne')(answer.slice(at + 1)) };
 }
 
-function source(answer: string): CaseInput['sources'][number] {
-  const at = answer.lastIndexOf('|');
-  if (at < 1) throw new Invalid(`Skriv en kilde som "Titel|https://…".`);
-  return { title: text('kildens titel')(answer.slice(0, at)), url: url(answer.slice(at + 1)) };
+type Source = Omit<CaseInput['sources'][number], 'backs'> & { backs?: FactField[] };
+
+/** "Titel|Udgiver|Dato|https://…|felt,felt", or the short "Titel|https://…" (backs filled in later, marked TJEK). */
+function source(answer: string): Source {
+  const parts = answer.split('|').map((p) => p.trim());
+  if (parts.length === 2 && parts[0]) {
+    const address = url(parts[1]!);
+    return { title: text('kildens titel')(parts[0]), url: address, publisher: new URL(address).hostname.replace(/^www\./, ''), date: unknown };
+  }
+  if (parts.length !== 5) throw new Invalid(`Skriv en kilde som "Titel|Udgiver|Dato|https://…|felt,felt" eller kort "Titel|https://…".`);
+  const [title, publisher, date, address, backs] = parts as [string, string, string, string, string];
+  if (!/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|ukendt)$/.test(date)) throw new Invalid(`Skriv kildens dato som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ eller ukendt.`);
+  const fields = backs.split(/[,\s]+/).filter(Boolean).map(pickOne(factFields, 'et felt i faktaboksen'));
+  return { title: text('kildens titel')(title), publisher: text('udgiveren')(publisher), date, url: url(address), backs: fields };
 }
+
+const orUnknown = <T>(parse: (answer: string) => T) => (answer: string): T | typeof unknown => (answer.trim().toLowerCase() === unknown ? unknown : parse(answer));
 
 function url(answer: string): string {
   const value = answer.trim();
@@ -142,7 +160,8 @@ function url(answer: string): string {
   throw new Invalid(`"${value}" er ikke en fuld webadresse. Skriv den med https:// foran, fx https://www.kolding.dk/.`);
 }
 
-const end = (answer: string) => (answer.trim() === '' ? undefined : answer.trim().toLowerCase() === 'igangværende' ? ('igangværende' as const) : year('Slutår')(answer));
+const end = (answer: string) =>
+  answer.trim() === '' ? undefined : answer.trim().toLowerCase() === 'igangværende' ? ('igangværende' as const) : orUnknown(year('Slutår'))(answer);
 
 function slug(answer: string): string {
   const value = answer.trim().replace(/\.mdx$/, '');
@@ -211,42 +230,59 @@ async function main(): Promise<void> {
     list: numbered(municipalityNames, 4),
   });
   const place = await ask('Sted i kommunen (valgfrit):', (a) => a.trim() || undefined, { flag: flags.place, fallback: '' });
-  const start = await ask('Startår:', year('Startår'), { flag: flags.start });
-  const periodEnd = await ask('Slutår eller "igangværende" (valgfrit):', end, { flag: flags.end, fallback: '' });
+  const start = await ask('Startår (eller ukendt):', orUnknown(year('Startår')), { flag: flags.start });
+  const periodEnd = await ask('Slutår, "igangværende" eller "ukendt" (valgfrit):', end, { flag: flags.end, fallback: '' });
+  const status = await ask('Status:', orUnknown(pickOne(statuses, 'en af statusserne')), { flag: flags.status, fallback: unknown, list: labelled(statuses, t.labels.statuses) });
+  const scope = await ask('Rækkevidde:', orUnknown(pickOne(scopes, 'en af rækkevidderne')), { flag: flags.scope, fallback: unknown, list: labelled(scopes, t.labels.scopes) });
+  const participation = await ask('Deltagelse:', orUnknown(pickOne(participationLevels, 'et af trinene')), {
+    flag: flags.participation,
+    fallback: unknown,
+    list: labelled(participationLevels, t.labels.participation),
+  });
   const chosenAreas = await ask('Områder (numre eller navne, adskilt af komma):', pickMany(areas, 'et af områderne'), { flag: flags.areas, list: labelled(areas, t.labels.areas) });
   const kind = await ask('Type:', pickOne(kinds, 'en af typerne'), { flag: flags.kind, list: labelled(kinds, t.labels.kinds) });
-  const form = await ask('Form:', pickOne(forms, 'en af formerne'), { flag: flags.form, list: labelled(forms, t.labels.forms) });
-  const chosenInitiators = await ask('Hvem tog initiativet:', pickMany(initiators, 'en af initiativtagerne'), {
+  const form = await ask('Form (eller ukendt):', orUnknown(pickOne(forms, 'en af formerne')), { flag: flags.form, list: labelled(forms, t.labels.forms) });
+  const chosenInitiators = await ask('Hvem tog initiativet (eller ukendt):', orUnknown(pickMany(initiators, 'en af initiativtagerne')), {
     flag: flags.initiators,
     list: labelled(initiators, t.labels.initiators),
   });
   if (!flags.yes && !flags.actor?.length) console.log(`Aktørtyper: ${actorTypes.join(', ')}`);
-  const actors = await askRepeated('Aktør som "Navn:type":', actor, flags.actor);
+  const actors = await askRepeated('Aktør som "Navn:type" (ingen betyder ukendt):', actor, flags.actor, 0);
   const principleIds = principles.map((p) => p.id);
-  const chosenPrinciples = await ask('Principper, casen viser (numre eller filnavne):', pickMany(principleIds, 'et princip i chartret'), {
+  const chosenPrinciples = await ask('Principper, kilderne viser (numre eller filnavne, valgfrit):', (a) => (a.trim() === '' ? [] : pickMany(principleIds, 'et princip i chartret')(a)), {
     flag: flags.principles,
+    fallback: '',
     list: numbered(principles.map((p) => `${p.id} (${p.number}. ${p.title})`)),
   });
-  const sources = await askRepeated('Kilde som "Titel|https://…":', source, flags.source);
+  const sources = await askRepeated('Kilde som "Titel|Udgiver|Dato|https://…|felt,felt" eller "Titel|https://…":', source, flags.source);
   const fileSlug = await ask('Filnavn (uden .mdx):', slug, { flag: flags.slug, fallback: slugForTitle(title) });
 
+  const facts = {
+    period: { start, ...(periodEnd !== undefined ? { end: periodEnd } : {}) },
+    status,
+    scope,
+    participation,
+    form,
+    initiators: chosenInitiators,
+    actors: actors.length > 0 ? actors : unknown,
+  } as const;
+  // A short source backs every fact the editor gave; the file marks it TJEK so they strike what it doesn't say.
+  const given = factFields.filter((f) => isKnown(f, facts));
   const data: CaseInput = {
     title,
     summary,
     municipality,
     ...(place ? { place } : {}),
-    period: { start, ...(periodEnd !== undefined ? { end: periodEnd } : {}), approximate: flags.approximate },
+    ...facts,
     areas: chosenAreas,
     kind,
-    form,
-    initiators: chosenInitiators,
-    actors,
     principles: chosenPrinciples,
-    sources,
+    lastVerified: new Date(new Date().toISOString().slice(0, 10)),
+    sources: sources.map((s) => ({ ...s, backs: s.backs ?? given })),
     draft: !flags.published,
   };
   const path = `${contentFolders.cases}/${fileSlug}.mdx`;
-  const content = renderCaseFile(data);
+  const content = renderCaseFile(data, { unchecked: sources.some((s) => !s.backs) ? ['sources'] : [] });
   writeFileSync(join(root, path), content);
 
   const problems = checkContent(loadProject(root)).problems.filter((p) => p.file === path);

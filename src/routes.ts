@@ -20,6 +20,10 @@ export const facets = {
   kind: 'type',
   form: 'form',
   initiator: 'initiativ',
+  status: 'status',
+  scope: 'raekkevidde',
+  participation: 'deltagelse',
+  principle: 'princip',
 } as const;
 
 export type Facet = keyof typeof facets;
@@ -62,6 +66,8 @@ export const routes = {
   accessibility: '/tilgaengelighed/',
   aboutSite: '/om/',
   rss: '/rss.xml',
+  casesJson: '/cases.json',
+  casesCsv: '/cases.csv',
   sitemap: '/sitemap-index.xml',
   // The functions that forms post to, and the data a signatory or a script fetches.
   signaturesApi: '/api/signatures',

@@ -41,8 +41,8 @@ describe('content errors in the build', () => {
       assert.notEqual(code, 0, 'the build fails');
       const expected = [
         'content/cases/proevecase.mdx, linje 4, feltet "municipality": "Kolding Kommune" er ikke en kommune, vi kender. Skriv kommunens navn uden "Kommune". Mente du "Kolding"?',
-        'content/cases/proevecase.mdx, linje 9, feltet "form": "transformativ" er ikke en af formerne. Form skal være én af: "beskrivende", "intermedierende", "transformerende". Mente du "transformerende"?',
-        'content/cases/proevecase.mdx, linje 22: Tegnet < i "<600 kr." bliver læst som starten på et HTML-element, og så stopper bygget. Skriv "under" eller "mindre end" i stedet, eller skriv \\< (med en omvendt skråstreg foran).',
+        'content/cases/proevecase.mdx, linje 9, feltet "form": "transformativ" er ikke en af formerne. Form skal være én af: "beskrivende", "intermedierende", "transformerende", eller "ukendt", hvis ingen kilde siger det. Mente du "transformerende"?',
+        'content/cases/proevecase.mdx, linje 29: Tegnet < i "<600 kr." bliver læst som starten på et HTML-element, og så stopper bygget. Skriv "under" eller "mindre end" i stedet, eller skriv \\< (med en omvendt skråstreg foran).',
       ];
       for (const line of expected) assert.ok(output.includes(line), `the build says:\n${line}\n\nbut printed:\n${output}`);
       assert.match(output, /Fandt 3 problemer i 1 fil\. Ret dem, og byg igen\./);

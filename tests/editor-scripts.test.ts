@@ -93,6 +93,9 @@ describe('npm run new:case', () => {
       '', // no place
       '2020',
       '', // no end
+      '', // status: ukendt
+      'lokal',
+      '', // participation: ukendt
       '1, miljoe-og-klima',
       '2',
       'intermedierende',
@@ -117,6 +120,9 @@ describe('npm run new:case', () => {
     const file = await readFile(join(work, 'content/cases/faelles-have-i-vollsmose.mdx'), 'utf8');
     assert.match(file, /^areas: \[social, miljoe-og-klima\]$/m);
     assert.match(file, /^kind: udviklingsprojekt$/m);
+    assert.match(file, /^status: ukendt$/m);
+    assert.match(file, /^scope: lokal$/m);
+    assert.match(file, /^ {4}backs: \[period, scope, form, initiators, actors\]$/m, 'the short source backs the facts given, marked TJEK');
     assert.deepEqual(checkContent(loadProject(work)).problems, []);
   });
 

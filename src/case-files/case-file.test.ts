@@ -14,14 +14,28 @@ function caseInput(overrides: Partial<CaseInput> = {}): CaseInput {
     title: 'Borgerbudget i Gellerup',
     summary: 'Beboerne fordelte selv en pulje penge.',
     municipality: 'Aarhus',
-    period: { start: 2019, end: 'igangværende', approximate: false },
+    period: { start: 2019, end: 'igangværende' },
+    status: 'igangværende',
+    scope: 'lokal',
+    participation: 'samarbejde',
     areas: ['demokrati', 'byudvikling'],
     kind: 'udviklingsprojekt',
     form: 'transformerende',
     initiators: ['medarbejdere'],
     actors: [{ name: 'Aarhus Kommune', type: 'kommune' }, { name: 'Beboerne', type: 'borgere' }],
     principles: ['ligevaerd', 'demokratisk-deltagelse'],
-    sources: [{ title: 'Aarhus Kommune', url: 'https://aarhus.dk/' }],
+    outcomes: [{ text: 'Beboerne valgte selv projekterne.', evidence: 'omtalt' }],
+    lessons: ['Start småt.'],
+    lastVerified: new Date('2026-11-30'),
+    sources: [
+      {
+        title: 'Aarhus Kommune',
+        url: 'https://aarhus.dk/',
+        publisher: 'Aarhus Kommune',
+        date: '2019-05',
+        backs: ['period', 'status', 'scope', 'participation', 'form', 'initiators', 'actors', 'outcomes'],
+      },
+    ],
     draft: false,
     ...overrides,
   };
@@ -54,7 +68,7 @@ describe('renderCaseFile', () => {
     const sections = Object.fromEntries(caseSections.map((s) => [s.key, `Tekst om ${s.heading.toLowerCase()}.`]));
     const file = renderCaseFile(caseInput(), { sections });
     assert.deepEqual(checked('borgerbudget.mdx', file), []);
-    for (const field of ['title', 'summary', 'municipality', 'place', 'period', 'areas', 'kind', 'form', 'initiators', 'actors', 'principles', 'sources', 'image', 'draft']) {
+    for (const field of ['title', 'summary', 'municipality', 'place', 'period', 'status', 'scope', 'participation', 'areas', 'kind', 'form', 'initiators', 'actors', 'principles', 'outcomes', 'lessons', 'challenges', 'lastVerified', 'sources', 'image', 'draft']) {
       assert.match(file, new RegExp(`^# .+\\n#? ?${field}:`, 'm'), `${field} has a comment line above it`);
     }
   });
@@ -112,7 +126,11 @@ describe('drafts from suggestions', () => {
     assert.deepEqual(checked(`${draft.slug}.mdx`, draft.content), []);
     assert.match(draft.content, /^draft: true$/m);
     assert.match(draft.content, /^municipality: Odense$/m);
-    assert.match(draft.content, /^ {2}start: 2026$/m);
+    // Every fact is ukendt until an editor has read the sources; no source backs anything yet.
+    assert.match(draft.content, /^ {2}start: ukendt$/m);
+    for (const field of ['status', 'scope', 'participation', 'form', 'initiators', 'actors']) assert.match(draft.content, new RegExp(`^${field}: ukendt$`, 'm'));
+    assert.match(draft.content, /^ {4}backs: \[\]$/m);
+    assert.match(draft.content, /^lastVerified: 2026-03-02$/m);
     assert.match(draft.content, /# Kommunen.*\n.*\n# Sted/, 'the municipality comes from the suggester and is not marked');
     assert.match(draft.content, /# Områder.*TJEK: udfyldt automatisk/);
     assert.match(draft.content, /url: "https:\/\/www\.odense\.dk\/have"/);

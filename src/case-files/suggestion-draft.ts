@@ -11,15 +11,20 @@ export type SuggestionForDraft = Pick<SuggestionInput, 'title' | 'municipality' 
 };
 
 /**
- * Values for the fields a suggester is not asked about. They are valid, so the draft passes the check, and the
- * file marks each one for the editor to correct. `ligevaerd` must stay a file in content/principles/ (tested).
+ * Values for the fields a suggester is not asked about. Every fact is `ukendt` until an editor has read the
+ * sources (the facts rule); areas and kind need a value, so they get one the file marks for the editor to correct.
  */
 export const draftPlaceholders = {
   areas: ['demokrati'],
   kind: 'udviklingsprojekt',
-  form: 'beskrivende',
-  initiators: ['borgere-foreninger-virksomheder'],
-  principles: ['ligevaerd'],
+  period: { start: 'ukendt' },
+  status: 'ukendt',
+  scope: 'ukendt',
+  participation: 'ukendt',
+  form: 'ukendt',
+  initiators: 'ukendt',
+  actors: 'ukendt',
+  principles: [],
 } as const satisfies Partial<CaseInput>;
 
 const maxSlugLength = 60;
@@ -38,9 +43,11 @@ export function summaryFrom(text: string, max: number = caseLimits.summary): str
   return `${flat.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
 
+const hostOf = (url: string) => new URL(url).hostname.replace(/^www\./, '');
+
 /** "Kilde på kolding.dk" for https://www.kolding.dk/…: an honest title until the editor writes the real one. */
 function sourceTitle(url: string): string {
-  return `Kilde på ${new URL(url).hostname.replace(/^www\./, '')}`;
+  return `Kilde på ${hostOf(url)}`;
 }
 
 export interface DraftCaseFile {
@@ -55,14 +62,20 @@ export function draftFromSuggestion(suggestion: SuggestionForDraft): DraftCaseFi
     title: suggestion.title,
     summary: summaryFrom(suggestion.what_happened),
     municipality: suggestion.municipality,
-    period: { start: suggestion.created_at.getUTCFullYear(), approximate: true },
+    period: { ...draftPlaceholders.period },
+    status: draftPlaceholders.status,
+    scope: draftPlaceholders.scope,
+    participation: draftPlaceholders.participation,
     areas: [...draftPlaceholders.areas],
     kind: draftPlaceholders.kind,
     form: draftPlaceholders.form,
-    initiators: [...draftPlaceholders.initiators],
-    actors: [{ name: `${suggestion.municipality} Kommune`, type: 'kommune' }],
-    principles: [...draftPlaceholders.principles],
-    sources: links.map((url) => ({ title: sourceTitle(url), url })),
+    initiators: draftPlaceholders.initiators,
+    actors: draftPlaceholders.actors,
+    principles: [],
+    // The day of the suggestion: nobody has read the sources yet, so the editor sets it when they do.
+    lastVerified: suggestion.created_at,
+    // No source backs a fact until an editor has read it.
+    sources: links.map((url) => ({ title: sourceTitle(url), url, publisher: hostOf(url), date: 'ukendt', backs: [] })),
     draft: true,
   };
   const noteLines = notes.length > 0 ? ` Forslagsstilleren skrev også om kilderne: ${notes.join(' / ')}` : '';
@@ -71,7 +84,7 @@ export function draftFromSuggestion(suggestion: SuggestionForDraft): DraftCaseFi
       `Udkast fra forslagsformularen på sitet (forslag ${suggestion.id}). Tjek alle felter mærket TJEK, skriv resten af teksten, ` +
       `og ret draft til false, når casen er klar.${noteLines}`,
     sections: { story: escapeMdx(suggestion.what_happened), actors: escapeMdx(suggestion.participants) },
-    unchecked: ['summary', 'period', 'areas', 'kind', 'form', 'initiators', 'actors', 'principles', 'sources'],
+    unchecked: ['summary', 'areas', 'kind', 'lastVerified', 'sources'],
   });
   return { slug: slugForTitle(suggestion.title), content };
 }

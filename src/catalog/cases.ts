@@ -1,9 +1,10 @@
 // Reads the case and principle collections and derives what the pages need: sort order, facets, cross-links.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { findMunicipality } from '../data/municipalities.ts';
-import { areas, forms, initiators, kinds } from '../data/vocabulary.ts';
+import { areas, forms, initiators, kinds, participationLevels, scopes, statuses, unknown } from '../data/vocabulary.ts';
 import { strings } from '../i18n/index.ts';
-import { slugify, type Facet } from '../routes.ts';
+import { routes, slugify, type Facet } from '../routes.ts';
+import type { CaseRecord } from './open-data.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
 export type PrincipleEntry = CollectionEntry<'principles'>;
@@ -50,7 +51,12 @@ export function facetValues(entry: CaseEntry): Readonly<Record<Facet, readonly s
       area: [...entry.data.areas],
       kind: [entry.data.kind],
       form: [entry.data.form],
-      initiator: [...entry.data.initiators],
+      initiator: entry.data.initiators === unknown ? [unknown] : [...entry.data.initiators],
+      // Danish letters become ASCII in addresses and ids: igangværende → igangvaerende.
+      status: [slugify(entry.data.status)],
+      scope: [entry.data.scope],
+      participation: [slugify(entry.data.participation)],
+      principle: entry.data.principles.map((p) => p.id),
     };
     facetValuesOf.set(entry, values);
   }
@@ -62,8 +68,8 @@ export interface FacetOption {
   label: string;
 }
 
-/** The options of every facet: the fixed vocabularies, and the municipalities that have cases. */
-export function facetOptions(cases: readonly CaseEntry[]): Record<Facet, FacetOption[]> {
+/** The options of every facet: the fixed vocabularies, the principles, and the municipalities that have cases. */
+export function facetOptions(cases: readonly CaseEntry[], principles: readonly PrincipleEntry[]): Record<Facet, FacetOption[]> {
   const t = strings();
   const municipalityNames = [...new Set(cases.map((c) => c.data.municipality))].sort(collator.compare);
   return {
@@ -72,18 +78,66 @@ export function facetOptions(cases: readonly CaseEntry[]): Record<Facet, FacetOp
     kind: kinds.map((value) => ({ value, label: t.labels.kinds[value] })),
     form: forms.map((value) => ({ value, label: t.labels.forms[value] })),
     initiator: initiators.map((value) => ({ value, label: t.labels.initiators[value] })),
+    status: statuses.map((value) => ({ value: slugify(value), label: t.labels.statuses[value] })),
+    scope: scopes.map((value) => ({ value, label: t.labels.scopes[value] })),
+    participation: participationLevels.map((value) => ({ value: slugify(value), label: t.labels.participation[value] })),
+    principle: principles.map((p) => ({ value: p.id, label: `${p.data.number}. ${p.data.title}` })),
   };
 }
 
-/** "2004–2010", "ca. 2015–igangværende" or "2012". */
+/** The Danish label of every facet, for legends and facet pages. */
+export function facetLabels(): Record<Facet, string> {
+  const t = strings();
+  return {
+    municipality: t.cases.municipality,
+    area: t.cases.area,
+    kind: t.cases.kind,
+    form: t.cases.form,
+    initiator: t.cases.initiator,
+    status: t.cases.status,
+    scope: t.cases.scope,
+    participation: t.cases.participation,
+    principle: t.cases.principle,
+  };
+}
+
+/** "2004–2010", "2015–igangværende", "2012", "Ikke oplyst–2019" or "Ikke oplyst". */
 export function formatPeriod(period: CaseEntry['data']['period']): string {
   const t = strings();
-  const prefix = period.approximate ? `${t.cases.circa} ` : '';
-  if (period.end === undefined) return `${prefix}${period.start}`;
-  const end = period.end === 'igangværende' ? t.cases.ongoing : String(period.end);
-  return `${prefix}${period.start}–${end}`;
+  const shown = (year: number | string) => (year === unknown ? t.cases.unknown : year === 'igangværende' ? t.cases.ongoing : String(year));
+  if (period.end === undefined || (period.end === unknown && period.start === unknown)) return shown(period.start);
+  return `${shown(period.start)}–${shown(period.end)}`;
 }
 
 export function regionOf(entry: CaseEntry): string | undefined {
   return findMunicipality(entry.data.municipality)?.region;
+}
+
+/** A case as an open-data record (src/catalog/open-data.ts): every field, the sources, addresses in full. */
+export function caseRecord(entry: CaseEntry, site: URL): CaseRecord {
+  const d = entry.data;
+  return {
+    slug: entry.id,
+    url: new URL(routes.case(entry.id), site).href,
+    title: d.title,
+    summary: d.summary,
+    municipality: d.municipality,
+    region: regionOf(entry) ?? null,
+    place: d.place ?? null,
+    period: { start: d.period.start, end: d.period.end ?? null },
+    status: d.status,
+    scope: d.scope,
+    participation: d.participation,
+    areas: [...d.areas],
+    kind: d.kind,
+    form: d.form,
+    initiators: d.initiators === unknown ? unknown : [...d.initiators],
+    actors: d.actors === unknown ? unknown : d.actors.map((a) => ({ name: a.name, type: a.type })),
+    principles: d.principles.map((p) => p.id),
+    outcomes: d.outcomes === undefined ? null : d.outcomes === unknown ? unknown : d.outcomes.map((o) => ({ text: o.text, evidence: o.evidence })),
+    lessons: [...(d.lessons ?? [])],
+    challenges: [...(d.challenges ?? [])],
+    lastVerified: d.lastVerified.toISOString().slice(0, 10),
+    sources: d.sources.map((s) => ({ title: s.title, url: s.url, publisher: s.publisher, date: s.date, backs: [...s.backs] })),
+  };
 }

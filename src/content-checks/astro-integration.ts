@@ -14,6 +14,7 @@ export function contentChecks(): AstroIntegration {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         const result = checkContent(loadProject(fileURLToPath(config.root)));
+        for (const warning of result.warnings) logger.warn(formatProblem(warning));
         if (result.problems.length === 0) return;
         const report = command === 'build' ? logger.error.bind(logger) : logger.warn.bind(logger);
         for (const problem of result.problems) report(formatProblem(problem));

@@ -50,7 +50,7 @@ describe('misspelt values', () => {
 
   it('lists the allowed forms and suggests the nearest', () => {
     assert.deepEqual(problemsIn(caseText({ form: 'transformativ' })), [
-      `${file}, linje 9, feltet "form": "transformativ" er ikke en af formerne. Form skal være én af: "beskrivende", "intermedierende", "transformerende". Mente du "transformerende"?`,
+      `${file}, linje 9, feltet "form": "transformativ" er ikke en af formerne. Form skal være én af: "beskrivende", "intermedierende", "transformerende", eller "ukendt", hvis ingen kilde siger det. Mente du "transformerende"?`,
     ]);
   });
 
@@ -69,13 +69,13 @@ describe('misspelt values', () => {
 
   it('suggests "igangværende" for the end of a period spelt without æ', () => {
     assert.deepEqual(problemsIn(caseText({ period: '\n  start: 2010\n  end: igangvaerende' })), [
-      `${file}, linje 7, feltet "period" → "end": "igangvaerende" kan ikke bruges her. Slutår skal være et årstal, fx 2018, eller ordet "igangværende". Mente du "igangværende"?`,
+      `${file}, linje 7, feltet "period" → "end": "igangvaerende" kan ikke bruges her. Slutår skal være et årstal, fx 2018, ordet "igangværende" eller ordet "ukendt". Mente du "igangværende"?`,
     ]);
   });
 
   it('names an unknown field and the field it probably is, with the fields allowed there', () => {
     assert.deepEqual(problemsIn(caseText({ titel: 'Dobbelt' })), [
-      `${file}, linje 18, feltet "titel": Det felt kender vi ikke. Mente du "title"? Felterne her er: "title", "summary", "municipality", "place", "period", "areas", "kind", "form", "initiators", "actors", "principles", "sources", "image", "draft".`,
+      `${file}, linje 25, feltet "titel": Det felt kender vi ikke. Mente du "title"? Felterne her er: "title", "summary", "municipality", "place", "period", "status", "scope", "participation", "areas", "kind", "form", "initiators", "actors", "principles", "outcomes", "lessons", "challenges", "lastVerified", "sources", "image", "draft".`,
     ]);
     assert.deepEqual(problemsIn(caseText({ actors: '\n  - name: Kolding Kommune\n    typ: kommune' })), [
       `${file}, linje 12, feltet "actors" → nr. 1 → "type": Feltet mangler. Aktørtype skal være én af: "kommune", "region", "stat", "forening", "virksomhed", "uddannelse", "forskning", "borgergruppe", "borgere", "andet".`,
@@ -85,7 +85,7 @@ describe('misspelt values', () => {
 
   it('explains that the address comes from the file name when someone adds a slug', () => {
     assert.deepEqual(problemsIn(caseText({ slug: 'min-case' })), [
-      `${file}, linje 18, feltet "slug": Adressen kommer fra filnavnet, så feltet slug bruges ikke. Slet det, og omdøb filen, hvis adressen skal være en anden.`,
+      `${file}, linje 25, feltet "slug": Adressen kommer fra filnavnet, så feltet slug bruges ikke. Slet det, og omdøb filen, hvis adressen skal være en anden.`,
     ]);
   });
 });
@@ -95,9 +95,10 @@ describe('missing and malformed values', () => {
     assert.deepEqual(problemsIn(caseText({ summary: undefined })), [`${file}, linje 1, feltet "summary": Feltet mangler. Skriv et resumé som tekst.`]);
   });
 
-  it('requires at least one source', () => {
-    assert.deepEqual(problemsIn(caseText({ sources: undefined })), [`${file}, linje 1, feltet "sources": Feltet mangler. Skriv kilderne som en liste med title: og url:.`]);
-    assert.deepEqual(problemsIn(caseText({ sources: '[]' })), [`${file}, linje 15, feltet "sources": Angiv mindst én kilde med title: og url:.`]);
+  it('requires the sources field, and holds a case without sources to ukendt in every fact', () => {
+    assert.deepEqual(problemsIn(caseText({ sources: undefined })), [`${file}, linje 1, feltet "sources": Feltet mangler. Skriv kilderne som en liste med title:, url:, publisher:, date: og backs:.`]);
+    const unsourced = problemsIn(caseText({ sources: '[]' }));
+    assert.deepEqual(unsourced.map((m) => /feltet "(\w+)": Ingen kilde bakker/.exec(m)?.[1]), ['period', 'form', 'initiators', 'actors', 'status', 'scope', 'participation']);
   });
 
   it('gives the length of a summary that is too long and how much to cut', () => {
@@ -107,14 +108,14 @@ describe('missing and malformed values', () => {
   });
 
   it('suggests https:// in front of a source address without it', () => {
-    assert.deepEqual(problemsIn(caseText({ sources: '\n  - title: Kolding Kommune\n    url: www.kolding.dk' })), [
+    assert.deepEqual(problemsIn(caseText({ sources: '\n  - title: Kolding Kommune\n    url: www.kolding.dk\n    publisher: Kolding\n    date: ukendt\n    backs: [period, status, scope, participation, form, initiators, actors]' })), [
       `${file}, linje 17, feltet "sources" → nr. 1 → "url": "www.kolding.dk" er ikke en fuld webadresse. Kildens url skal være en fuld webadresse, der begynder med https:// eller http://. Mente du "https://www.kolding.dk"?`,
     ]);
   });
 
   it('shows a list written as one word how to write it as a list', () => {
     assert.deepEqual(problemsIn(caseText({ initiators: 'politikere' })), [
-      `${file}, linje 10, feltet "initiators": Skriv initiativtagere som en liste. Tilladt: "borgere-foreninger-virksomheder", "politikere", "medarbejdere". Skriv fx initiators: [politikere].`,
+      `${file}, linje 10, feltet "initiators": Skriv initiativtagere som en liste, eller skriv ukendt. Tilladt i listen: "borgere-foreninger-virksomheder", "politikere", "medarbejdere". Skriv fx initiators: [politikere].`,
     ]);
   });
 
@@ -130,19 +131,19 @@ describe('missing and malformed values', () => {
 describe('dates', () => {
   it('explains that 2024-13-45 is no date instead of letting YAML turn it into February 2025', () => {
     assert.deepEqual(problemsIn(caseText({ period: '\n  start: 2024-13-45' })), [
-      `${file}, linje 6, feltet "period" → "start": "2024-13-45" er ikke en rigtig dato: der er ingen måned 13. Startår skal være et årstal med fire cifre, fx 2015. Mente du 2024?`,
+      `${file}, linje 6, feltet "period" → "start": "2024-13-45" er ikke en rigtig dato: der er ingen måned 13. Startår skal være et årstal med fire cifre, fx 2015, eller ordet "ukendt", hvis ingen kilde siger det. Mente du 2024?`,
     ]);
   });
 
   it('knows how many days a month has', () => {
     assert.deepEqual(problemsIn(caseText({ period: '\n  start: 2024-02-30' })), [
-      `${file}, linje 6, feltet "period" → "start": "2024-02-30" er ikke en rigtig dato: februar 2024 har kun 29 dage. Startår skal være et årstal med fire cifre, fx 2015. Mente du 2024?`,
+      `${file}, linje 6, feltet "period" → "start": "2024-02-30" er ikke en rigtig dato: februar 2024 har kun 29 dage. Startår skal være et årstal med fire cifre, fx 2015, eller ordet "ukendt", hvis ingen kilde siger det. Mente du 2024?`,
     ]);
   });
 
   it('asks for the year alone when a real date stands where a year belongs', () => {
     assert.deepEqual(problemsIn(caseText({ period: '\n  start: 2019-05-01' })), [
-      `${file}, linje 6, feltet "period" → "start": Her står en dato (2019-05-01), men feltet skal ikke have en dato. Startår skal være et årstal med fire cifre, fx 2015. Mente du 2019?`,
+      `${file}, linje 6, feltet "period" → "start": Her står en dato (2019-05-01), men feltet skal ikke have en dato. Startår skal være et årstal med fire cifre, fx 2015, eller ordet "ukendt", hvis ingen kilde siger det. Mente du 2019?`,
     ]);
   });
 });
@@ -197,24 +198,24 @@ describe('MDX pitfalls in the text', () => {
 
   it('explains a < before a number', () => {
     assert.deepEqual(problemsIn(body('Huslejen var under <600 kr. om måneden.')), [
-      `${file}, linje 22: Tegnet < i "<600 kr." bliver læst som starten på et HTML-element, og så stopper bygget. Skriv "under" eller "mindre end" i stedet, eller skriv \\< (med en omvendt skråstreg foran).`,
+      `${file}, linje 29: Tegnet < i "<600 kr." bliver læst som starten på et HTML-element, og så stopper bygget. Skriv "under" eller "mindre end" i stedet, eller skriv \\< (med en omvendt skråstreg foran).`,
     ]);
   });
 
   it('explains a stray {', () => {
     assert.deepEqual(problemsIn(body('Se bilag { side 3.')), [
-      `${file}, linje 22: Der står en { uden en } bagefter. Krøllede parenteser bruges til kode i MDX; skriv \\{, hvis du mener selve tegnet.`,
+      `${file}, linje 29: Der står en { uden en } bagefter. Krøllede parenteser bruges til kode i MDX; skriv \\{, hvis du mener selve tegnet.`,
     ]);
   });
 
   it('explains text in braces, HTML comments, unclosed <br> and components', () => {
     assert.deepEqual(problemsIn(body('Året {2024} var godt.')), [
-      `${file}, linje 22: Krøllede parenteser { } bliver læst som kode i MDX, og det, der står imellem, vises ikke som tekst. Skriv \\{ og \\}, hvis du mener selve tegnene.`,
+      `${file}, linje 29: Krøllede parenteser { } bliver læst som kode i MDX, og det, der står imellem, vises ikke som tekst. Skriv \\{ og \\}, hvis du mener selve tegnene.`,
     ]);
-    assert.deepEqual(problemsIn(body('Tekst <!-- note --> her.')), [`${file}, linje 22: HTML-kommentarer (<!-- -->) virker ikke i MDX. Skriv {/* kommentar */} i stedet.`]);
-    assert.deepEqual(problemsIn(body('En linje<br>en anden')), [`${file}, linje 22: Elementet <br> skal lukkes i MDX: skriv <br /> i stedet.`]);
+    assert.deepEqual(problemsIn(body('Tekst <!-- note --> her.')), [`${file}, linje 29: HTML-kommentarer (<!-- -->) virker ikke i MDX. Skriv {/* kommentar */} i stedet.`]);
+    assert.deepEqual(problemsIn(body('En linje<br>en anden')), [`${file}, linje 29: Elementet <br> skal lukkes i MDX: skriv <br /> i stedet.`]);
     assert.deepEqual(problemsIn(body('Se <Kort /> her.')), [
-      `${file}, linje 22: <Kort> er ikke noget, siden kender, og stopper bygget. Skriv almindelig tekst i stedet, og brug [tekst](adresse) til links.`,
+      `${file}, linje 29: <Kort> er ikke noget, siden kender, og stopper bygget. Skriv almindelig tekst i stedet, og brug [tekst](adresse) til links.`,
     ]);
   });
 
@@ -222,20 +223,20 @@ describe('MDX pitfalls in the text', () => {
     const imports = (source: string) => body(`import SecretariatAddress from '${source}';\n\nSkriv til <SecretariatAddress />.`);
     assert.deepEqual(problemsIn(imports('../../src/components/SecretariatAddress.astro')), []);
     assert.deepEqual(problemsIn(imports('../../src/components/Findes.astro')), [
-      `${file}, linje 22: Filen "../../src/components/Findes.astro", som linjen henter, findes ikke. Tjek stien, eller slet linjen.`,
+      `${file}, linje 29: Filen "../../src/components/Findes.astro", som linjen henter, findes ikke. Tjek stien, eller slet linjen.`,
     ]);
   });
 
   it('explains a line that MDX reads as code because it starts with "import"', () => {
     assert.deepEqual(problemsIn(body('import af fødevarer var emnet')), [
-      `${file}, linje 22: Linjen begynder med ordet "import", og så læser MDX den som kode. Omformulér, så linjen ikke begynder med "import".`,
+      `${file}, linje 29: Linjen begynder med ordet "import", og så læser MDX den som kode. Omformulér, så linjen ikke begynder med "import".`,
     ]);
   });
 
   it('wants text in every section of a finished case, but lets a draft have empty ones', () => {
     const empty = caseText({}, '## Kort fortalt\n\nTekst.\n\n## Hvem var med\n\n## Det kan andre lære\n\nMere tekst.\n');
-    assert.deepEqual(problemsIn(empty), [`${file}, linje 24: Afsnittet "Hvem var med" er tomt. Skriv noget i det, eller slet overskriften.`]);
-    assert.deepEqual(problemsIn(caseText({}, '')), [`${file}, linje 19: Casen har ingen tekst under felterne. Skriv casen under den sidste linje med ---.`]);
+    assert.deepEqual(problemsIn(empty), [`${file}, linje 31: Afsnittet "Hvem var med" er tomt. Skriv noget i det, eller slet overskriften.`]);
+    assert.deepEqual(problemsIn(caseText({}, '')), [`${file}, linje 26: Casen har ingen tekst under felterne. Skriv casen under den sidste linje med ---.`]);
     assert.deepEqual(problemsIn(caseText({ draft: 'true' }, '## Kort fortalt\n\n{/* Skriv her */}\n')), []);
   });
 });
@@ -250,30 +251,30 @@ describe('links', () => {
   });
 
   it('suggests the page an internal link probably meant', () => {
-    assert.deepEqual(problemsIn(withLink('/cases/seeest/')), [`${file}, linje 24: Linket "/cases/seeest/" fører ikke til en side på sitet. Mente du "/cases/seest/"?`]);
-    assert.deepEqual(problemsIn(withLink('/cases/seest')), [`${file}, linje 24: Linket "/cases/seest" mangler en / til sidst. Skriv "/cases/seest/".`]);
+    assert.deepEqual(problemsIn(withLink('/cases/seeest/')), [`${file}, linje 31: Linket "/cases/seeest/" fører ikke til en side på sitet. Mente du "/cases/seest/"?`]);
+    assert.deepEqual(problemsIn(withLink('/cases/seest')), [`${file}, linje 31: Linket "/cases/seest" mangler en / til sidst. Skriv "/cases/seest/".`]);
   });
 
   it('turns a link to a content file into the page address', () => {
-    assert.deepEqual(problemsIn(withLink('./seest.mdx')), [`${file}, linje 24: Link til siden, ikke til filen: skriv "/cases/seest/" i stedet for "./seest.mdx".`]);
+    assert.deepEqual(problemsIn(withLink('./seest.mdx')), [`${file}, linje 31: Link til siden, ikke til filen: skriv "/cases/seest/" i stedet for "./seest.mdx".`]);
     assert.deepEqual(problemsIn(withLink('../principles/ligevaerd.mdx')), [
-      `${file}, linje 24: Link til siden, ikke til filen: skriv "/charter/ligevaerd/" i stedet for "../principles/ligevaerd.mdx".`,
+      `${file}, linje 31: Link til siden, ikke til filen: skriv "/charter/ligevaerd/" i stedet for "../principles/ligevaerd.mdx".`,
     ]);
   });
 
   it('asks for https:// on an external address and refuses malformed ones', () => {
-    assert.deepEqual(problemsIn(withLink('www.dr.dk')), [`${file}, linje 24: Linket "www.dr.dk" mangler https:// foran. Skriv "https://www.dr.dk".`]);
+    assert.deepEqual(problemsIn(withLink('www.dr.dk')), [`${file}, linje 31: Linket "www.dr.dk" mangler https:// foran. Skriv "https://www.dr.dk".`]);
     assert.deepEqual(problemsIn(withLink('https://kolding')), [
-      `${file}, linje 24: Linket "https://kolding" er ikke en gyldig webadresse. Tjek stavningen; en adresse må ikke indeholde mellemrum.`,
+      `${file}, linje 31: Linket "https://kolding" er ikke en gyldig webadresse. Tjek stavningen; en adresse må ikke indeholde mellemrum.`,
     ]);
     assert.deepEqual(problemsIn(withLink('javascript:alert(1)')), [
-      `${file}, linje 24: Linket "javascript:alert(1)" kan ikke bruges. Links skal begynde med https://, http://, mailto: eller /.`,
+      `${file}, linje 31: Linket "javascript:alert(1)" kan ikke bruges. Links skal begynde med https://, http://, mailto: eller /.`,
     ]);
   });
 
   it('says so when a link leads to a draft case', () => {
     const found = messages({ cases: { 'proevecase.mdx': withLink('/cases/udkast/'), 'udkast.mdx': caseText({ title: 'Et udkast', draft: 'true' }) } });
-    assert.deepEqual(found, [`${file}, linje 24: Linket "/cases/udkast/" fører til en case, der er et udkast (draft: true), så den vises ikke på sitet endnu.`]);
+    assert.deepEqual(found, [`${file}, linje 31: Linket "/cases/udkast/" fører til en case, der er et udkast (draft: true), så den vises ikke på sitet endnu.`]);
   });
 });
 
@@ -289,28 +290,28 @@ describe('images', () => {
 
   it('asks for an alt text that says what the image shows', () => {
     assert.deepEqual(messages({ cases: { 'proevecase.mdx': withImage('![](./billeder/moede.jpg)') }, files: { [image]: 300_000 } }), [
-      `${file}, linje 24: Billedet "./billeder/moede.jpg" mangler en alternativ tekst. Skriv, hvad billedet viser, mellem [ og ], fx ![Beboere og kommunens medarbejdere ved et møde](./billeder/moede.jpg).`,
+      `${file}, linje 31: Billedet "./billeder/moede.jpg" mangler en alternativ tekst. Skriv, hvad billedet viser, mellem [ og ], fx ![Beboere og kommunens medarbejdere ved et møde](./billeder/moede.jpg).`,
     ]);
     assert.deepEqual(messages({ cases: { 'proevecase.mdx': caseText({ image: '\n  src: ./billeder/moede.jpg' }) }, files: { [image]: 300_000 } }), [
-      `${file}, linje 18, feltet "image" → "alt": Feltet mangler. Skriv en alternativ tekst (alt) til billedet som tekst.`,
+      `${file}, linje 25, feltet "image" → "alt": Feltet mangler. Skriv en alternativ tekst (alt) til billedet som tekst.`,
     ]);
   });
 
   it('suggests the file name of an image that is not there', () => {
     assert.deepEqual(messages({ cases: { 'proevecase.mdx': caseText({ image: '\n  src: ./billeder/mode.jpg\n  alt: Et møde' }) }, files: { [image]: 300_000 } }), [
-      `${file}, linje 19, feltet "image" → "src": Billedet "./billeder/mode.jpg" findes ikke. Mente du "./billeder/moede.jpg"? Læg billedet i mappen content/cases/billeder/, og skriv stien som ./billeder/filnavn.jpg.`,
+      `${file}, linje 26, feltet "image" → "src": Billedet "./billeder/mode.jpg" findes ikke. Mente du "./billeder/moede.jpg"? Læg billedet i mappen content/cases/billeder/, og skriv stien som ./billeder/filnavn.jpg.`,
     ]);
   });
 
   it('refuses images that are too large, of another type or on another website', () => {
     assert.deepEqual(messages({ cases: { 'proevecase.mdx': withImage('![Et møde](./billeder/moede.jpg)') }, files: { [image]: 5_400_000 } }), [
-      `${file}, linje 24: Billedet "./billeder/moede.jpg" fylder 5,1 MB, men må højst fylde 2 MB. Gør det mindre, fx med squoosh.app, og gem det som .jpg eller .webp.`,
+      `${file}, linje 31: Billedet "./billeder/moede.jpg" fylder 5,1 MB, men må højst fylde 2 MB. Gør det mindre, fx med squoosh.app, og gem det som .jpg eller .webp.`,
     ]);
     assert.deepEqual(messages({ cases: { 'proevecase.mdx': withImage('![Et møde](./billeder/moede.heic)') }, files: { 'content/cases/billeder/moede.heic': 300_000 } }), [
-      `${file}, linje 24: Billedet "./billeder/moede.heic" er en .heic-fil, som siden ikke kan vise. Gem det som .jpg, .png, .webp eller .avif.`,
+      `${file}, linje 31: Billedet "./billeder/moede.heic" er en .heic-fil, som siden ikke kan vise. Gem det som .jpg, .png, .webp eller .avif.`,
     ]);
     assert.deepEqual(problemsIn(withImage('![Et møde](https://example.org/moede.jpg)')), [
-      `${file}, linje 24: Billedet "https://example.org/moede.jpg" ligger på en anden hjemmeside, og siden viser kun billeder fra sit eget repository. Hent billedet (hvis I har lov til at bruge det), og læg det i mappen content/cases/billeder/.`,
+      `${file}, linje 31: Billedet "https://example.org/moede.jpg" ligger på en anden hjemmeside, og siden viser kun billeder fra sit eget repository. Hent billedet (hvis I har lov til at bruge det), og læg det i mappen content/cases/billeder/.`,
     ]);
   });
 });
@@ -341,3 +342,79 @@ describe('rules across files', () => {
     ]);
   });
 });
+
+describe('the facts rule: every fact is ukendt or backed by a source', () => {
+  const allFacts = '[period, status, scope, participation, form, initiators, actors]';
+  const source = (backs: string) => `\n  - title: Kolding Kommune\n    url: https://www.kolding.dk/\n    publisher: Kolding Kommune\n    date: ukendt\n    backs: ${backs}`;
+
+  it('accepts a case that says ukendt for every fact and backs nothing', () => {
+    const unknowns = { period: '\n  start: ukendt', status: 'ukendt', scope: 'ukendt', participation: 'ukendt', form: 'ukendt', initiators: 'ukendt', actors: 'ukendt' };
+    assert.deepEqual(problemsIn(caseText({ ...unknowns, sources: source('[]') })), []);
+  });
+
+  it('fails a fact that no source backs, naming the field and both ways to fix it', () => {
+    assert.deepEqual(problemsIn(caseText({ sources: source('[period, status, scope, participation, initiators, actors]') })), [
+      `${file}, linje 9, feltet "form": Ingen kilde bakker feltet "form" op. Skriv form i backs på den kilde, der siger det, fx backs: [form]. Siger ingen kilde det, så skriv form: ukendt; siden viser det som »Ikke oplyst«.`,
+    ]);
+  });
+
+  it('asks for start: ukendt when no source gives the period', () => {
+    assert.deepEqual(problemsIn(caseText({ sources: source('[status, scope, participation, form, initiators, actors]') })), [
+      `${file}, linje 5, feltet "period": Ingen kilde bakker feltet "period" op. Skriv period i backs på den kilde, der siger det, fx backs: [period]. Siger ingen kilde det, så skriv start: ukendt under period (og slet end); siden viser det som »Ikke oplyst«.`,
+    ]);
+  });
+
+  it('counts a fact as backed when any one of several sources backs it', () => {
+    const two = `${source('[period, status, scope]')}${source('[participation, form, initiators, actors]').replace('https://www.kolding.dk/', 'https://www.dr.dk/')}`;
+    assert.deepEqual(problemsIn(caseText({ sources: two })), []);
+  });
+
+  it('wants outcomes backed too, or left out', () => {
+    const outcomes = '\n  - text: "Flere unge kom i job."\n    evidence: dokumenteret';
+    assert.match(problemsIn(caseText({ outcomes, sources: source(allFacts) }))[0]!, /feltet "outcomes": Ingen kilde bakker feltet "outcomes" op\. .*outcomes: ukendt \(eller slet outcomes\)/);
+    assert.deepEqual(problemsIn(caseText({ outcomes, sources: source(allFacts.replace(']', ', outcomes]')) })), []);
+  });
+
+  it('names an evidence level it does not know and lists the four', () => {
+    const outcomes = '\n  - text: "Flere unge kom i job."\n    evidence: bevist';
+    assert.match(problemsIn(caseText({ outcomes, sources: source(allFacts.replace(']', ', outcomes]')) }))[0]!, /feltet "outcomes" → nr\. 1 → "evidence": "bevist" er ikke .*"evalueret", "dokumenteret", "omtalt", "ikke-dokumenteret"/);
+  });
+
+  it('points at a misspelt initiator inside a list, not at the whole field', () => {
+    assert.match(problemsIn(caseText({ initiators: '[politikere, borgerne]' }))[0]!, /linje 10, feltet "initiators" → nr\. 2: "borgerne" er ikke en af initiativtagerne\./);
+  });
+
+  it('says which field a source backs that does not exist', () => {
+    assert.match(problemsIn(caseText({ sources: source('[periode]') }))[0]!, /feltet "sources" → nr\. 1 → "backs" → nr\. 1: "periode" er ikke .*Mente du "period"\?/);
+  });
+
+  it('explains a source date or lastVerified that is no real day, which YAML would quietly move', () => {
+    assert.deepEqual(problemsIn(caseText({ lastVerified: '2026-02-30' })), [
+      `${file}, linje 24, feltet "lastVerified": "2026-02-30" er ikke en rigtig dato: februar 2026 har kun 28 dage. Skriv en dato, der findes, som ÅÅÅÅ-MM-DD.`,
+    ]);
+    assert.match(problemsIn(caseText({ sources: source(allFacts).replace('date: ukendt', 'date: "2018-13"') }))[0]!, /feltet "sources" → nr\. 1 → "date": .*"ÅÅÅÅ-MM-DD", "ÅÅÅÅ-MM" eller "ÅÅÅÅ"/);
+  });
+
+  it('asks for status, scope, participation and lastVerified on every case', () => {
+    const missing = problemsIn(caseText({ status: undefined, scope: undefined, participation: undefined, lastVerified: undefined }));
+    assert.deepEqual(missing.map((m) => /feltet "(\w+)": Feltet mangler\./.exec(m)?.[1]), ['status', 'scope', 'participation', 'lastVerified']);
+  });
+});
+
+describe('readability', () => {
+  it('warns about a case whose LIX is over 45, without failing the check', () => {
+    const heavy = '## Kort fortalt\n\nSamskabelsesbevægelsens tværsektorielle partnerskabsmodeller understøtter kommunernes implementeringsbestræbelser gennem systematiske borgerinddragelsesprocesser, organisatoriske læringsforløb og ledelsesmæssige prioriteringsdiskussioner.\n';
+    const result = checkContent(testProject({ cases: { 'proevecase.mdx': caseText({}, heavy) } }));
+    assert.deepEqual(result.problems, []);
+    const warning = result.warnings.find((w) => w.file === file);
+    assert.match(formatProblem(warning!), /^content\/cases\/proevecase\.mdx, linje 1: LIX er \d+, og målet for denne slags side er højst 45\./);
+  });
+
+  it('reports the LIX of every page with text, with the principles held to 40', () => {
+    const result = checkContent(testProject());
+    const principle = result.readability.find((r) => r.file === 'content/principles/ligevaerd.mdx');
+    assert.equal(principle?.goal, 40);
+    assert.ok(result.readability.some((r) => r.file === 'content/pages/om.mdx' && r.goal === 45));
+  });
+});
+

@@ -3,14 +3,15 @@
 import { posix } from 'node:path';
 import { z } from 'astro/zod';
 import { caseSchema, contentFolders, pageSchema, principleSchema } from '../content-schemas.ts';
-import { areas, forms, initiators, kinds } from '../data/vocabulary.ts';
+import { areas, forms, initiators, kinds, participationLevels, scopes, statuses } from '../data/vocabulary.ts';
 import { facets, routes, slugify } from '../routes.ts';
 import { meantText } from './closest.ts';
 import { readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { imageProblem, linkProblem, type ImageFiles, type SiteMap } from './links.ts';
 import { bodyMessages, readBody, type BodyFacts } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';
-import { problemsFromIssues } from './schema-issues.ts';
+import { problemsFromIssues, unrealDate } from './schema-issues.ts';
+import { lix, lixGoal, lixMessages } from './lix.ts';
 
 export type Collection = keyof typeof contentFolders;
 
@@ -30,8 +31,18 @@ export interface ContentProject extends ImageFiles {
   reservedPageSlugs: string[];
 }
 
+export interface Readability {
+  file: string;
+  lix: number;
+  goal: number;
+}
+
 export interface CheckResult {
   problems: Problem[];
+  /** Things to look at that don't stop the build: a page's LIX over its goal. */
+  warnings: Problem[];
+  /** The LIX of every page with text, against its goal. */
+  readability: Readability[];
   counts: { cases: number; drafts: number; principles: number; pages: number };
 }
 
@@ -101,6 +112,7 @@ export function checkContent(project: ContentProject): CheckResult {
         const parsed = schema.safeParse(read.frontmatter.data, { reportInput: true });
         if (parsed.success) entry.valid = true;
         else problems.push(...problemsFromIssues(file.path, parsed.error.issues, read.frontmatter, schema as never));
+        if (collection === 'cases') problems.push(...dateProblems(file.path, read.frontmatter));
       }
       const body = readBody(file.path, file.text);
       problems.push(...body.problems);
@@ -143,9 +155,18 @@ export function checkContent(project: ContentProject): CheckResult {
     }
   }
 
+  const readability: Readability[] = [];
+  for (const entry of checked) {
+    const value = entry.body ? lix(entry.body.prose) : undefined;
+    if (value !== undefined) readability.push({ file: entry.file.path, lix: value, goal: lixGoal(entry.collection, entry.id) });
+  }
+  const warnings = readability.filter((r) => r.lix > r.goal).map((r) => ({ file: r.file, line: 1, message: lixMessages.overGoal(r.lix, r.goal) }));
+
   const cases = checked.filter((c) => c.collection === 'cases');
   return {
     problems: sortProblems(problems),
+    warnings: sortProblems(warnings),
+    readability,
     counts: {
       cases: cases.length,
       drafts: cases.length - published.filter((c) => c.collection === 'cases').length,
@@ -153,6 +174,16 @@ export function checkContent(project: ContentProject): CheckResult {
       pages: project.files.pages.length,
     },
   };
+}
+
+/** Dates YAML would quietly roll over (2026-02-30 becomes 2 March): lastVerified and each source's date. */
+function dateProblems(file: string, fm: Frontmatter): Problem[] {
+  const sources = Array.isArray(fm.data.sources) ? fm.data.sources : [];
+  const paths: (string | number)[][] = [['lastVerified'], ...sources.map((_, i) => ['sources', i, 'date'])];
+  return paths.flatMap((path) => {
+    const message = unrealDate(fm.rawOf(path));
+    return message ? [{ file, line: fm.lineOf(path), field: path, message }] : [];
+  });
 }
 
 /** Two files with one address, two cases with one title, two principles with one number, a page on a taken address. */
@@ -205,6 +236,10 @@ function siteMap(checked: readonly Checked[], isDraft: (c: Checked) => boolean, 
   for (const value of kinds) paths.add(routes.casesBy('kind', value));
   for (const value of forms) paths.add(routes.casesBy('form', value));
   for (const value of initiators) paths.add(routes.casesBy('initiator', value));
+  for (const value of statuses) paths.add(routes.casesBy('status', slugify(value)));
+  for (const value of scopes) paths.add(routes.casesBy('scope', value));
+  for (const value of participationLevels) paths.add(routes.casesBy('participation', slugify(value)));
+  for (const entry of checked) if (entry.collection === 'principles') paths.add(routes.casesBy('principle', entry.id));
   const byFile = new Map(checked.map((c) => [c.file.path, routeFor(c.collection, c.id)]));
   return { paths, drafts, routeOfFile: (file) => byFile.get(file) };
 }

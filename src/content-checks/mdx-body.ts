@@ -32,6 +32,8 @@ export interface BodyFacts {
   emptySections: { heading: string; line: number }[];
   /** True when there is prose after the frontmatter. */
   hasText: boolean;
+  /** The prose as blocks (paragraphs, headings, table cells), for LIX. */
+  prose: string[];
 }
 
 const importLine = /^\s*import\s+([A-Z][\w$]*)\s+from\s+['"](\.{1,2}\/[^'"]+)['"];?\s*$/;
@@ -103,7 +105,7 @@ export function readBody(file: string, text: string): BodyResult {
     return { ok: false, problems: [syntaxProblem(file, text, error)] };
   }
   const problems: Problem[] = [];
-  const facts: BodyFacts = { links: [], images: [], imports: [], components: [], emptySections: [], hasText: false };
+  const facts: BodyFacts = { links: [], images: [], imports: [], components: [], emptySections: [], hasText: false, prose: [] };
   const lineOf = (node: Node) => node.position?.start.line ?? 1;
   const attribute = (node: Node, name: string) => {
     const found = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
@@ -112,6 +114,11 @@ export function readBody(file: string, text: string): BodyResult {
 
   const visit = (node: Node) => {
     switch (node.type) {
+      case 'paragraph':
+      case 'heading':
+      case 'tableCell':
+        facts.prose.push(textOf(node));
+        break;
       case 'link':
       case 'definition':
         facts.links.push({ url: node.url ?? '', text: textOf(node), line: lineOf(node) });

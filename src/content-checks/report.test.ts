@@ -7,6 +7,8 @@ import { commentMarker, githubAnnotations, markdownSummary, pullRequestComment, 
 const counts = { cases: 9, drafts: 1, principles: 11, pages: 4 };
 const broken: CheckResult = {
   counts,
+  warnings: [],
+  readability: [],
   problems: [
     { file: 'content/cases/a.mdx', line: 4, field: ['municipality'], message: '"Kolding Kommune" er ikke en kommune, vi kender.' },
     { file: 'content/cases/a.mdx', line: 22, message: 'Tegnet < i "<600 kr." | *ikke* fed,\nny linje 100%' },
@@ -20,7 +22,7 @@ describe('reports', () => {
       textReport(broken).split('\n').at(-2),
       'Fandt 3 problemer i 2 filer. Ret dem, og kør npm run check:content igen.',
     );
-    assert.equal(textReport({ counts, problems: [] }), 'Indholdet er i orden: 9 cases (heraf 1 udkast), 11 principper og 4 sider er tjekket.\n');
+    assert.equal(textReport({ counts, problems: [], warnings: [], readability: [] }), 'Indholdet er i orden: 9 cases (heraf 1 udkast), 11 principper og 4 sider er tjekket.\n');
   });
 
   it('writes one GitHub annotation per problem, escaped as GitHub requires', () => {
@@ -57,7 +59,38 @@ describe('reports', () => {
         '',
       ].join('\n'),
     );
-    assert.equal(markdownSummary({ counts, problems: [] }), '## Tjek af indholdet\n\n✅ Indholdet er i orden: 9 cases (heraf 1 udkast), 11 principper og 4 sider er tjekket.\n');
+    assert.equal(markdownSummary({ counts, problems: [], warnings: [], readability: [] }), '## Tjek af indholdet\n\n✅ Indholdet er i orden: 9 cases (heraf 1 udkast), 11 principper og 4 sider er tjekket.\n');
+  });
+
+  describe('readability warnings', () => {
+    const warned: CheckResult = {
+      counts,
+      problems: [],
+      warnings: [{ file: 'content/pages/manifest.mdx', line: 1, message: 'LIX er 47, og målet for denne slags side er højst 40.' }],
+      readability: [
+        { file: 'content/pages/manifest.mdx', lix: 47, goal: 40 },
+        { file: 'content/cases/seest.mdx', lix: 38, goal: 45 },
+      ],
+    };
+
+    it('prints a page over its LIX goal as a warning, and still says the content is in order', () => {
+      assert.deepEqual(textReport(warned).trim().split('\n'), [
+        'Advarsel: content/pages/manifest.mdx, linje 1: LIX er 47, og målet for denne slags side er højst 40.',
+        'Indholdet er i orden: 9 cases (heraf 1 udkast), 11 principper og 4 sider er tjekket. 1 advarsel om læsbarhed (stopper ikke bygget).',
+      ]);
+    });
+
+    it('annotates the warning as a GitHub warning, not an error', () => {
+      assert.equal(githubAnnotations(warned), '::warning file=content/pages/manifest.mdx,line=1,title=Læsbarhed (LIX)::LIX er 47, og målet for denne slags side er højst 40.\n');
+    });
+
+    it('lists the warning and every page\'s LIX in the pull request summary', () => {
+      const summary = markdownSummary(warned);
+      assert.match(summary, /^✅ Indholdet er i orden/m);
+      assert.match(summary, /⚠️ 1 side er over målet\. Det er en advarsel, ikke en fejl/);
+      assert.match(summary, /\| content\/pages\/manifest\.mdx \| 47 ⚠️ \| 40 \|/);
+      assert.match(summary, /\| content\/cases\/seest\.mdx \| 38 \| 45 \|/);
+    });
   });
 
   it('stops the annotations at 10 and says in a notice how many more there are', () => {

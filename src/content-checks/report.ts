@@ -19,10 +19,12 @@ export function summaryLine({ problems, counts }: CheckResult): string {
   return `Fandt ${plural(problems.length, 'problem', 'problemer')} i ${plural(files, 'fil', 'filer')}.`;
 }
 
+const warningCount = (result: CheckResult) => (result.warnings.length > 0 ? ` ${plural(result.warnings.length, 'advarsel', 'advarsler')} om læsbarhed (stopper ikke bygget).` : '');
+
 export function textReport(result: CheckResult): string {
-  const lines = result.problems.map(formatProblem);
+  const lines = [...result.problems.map(formatProblem), ...result.warnings.map((w) => `Advarsel: ${formatProblem(w)}`)];
   const advice = result.problems.length > 0 ? ' Ret dem, og kør npm run check:content igen.' : '';
-  return [...lines, `${summaryLine(result)}${advice}`].join('\n') + '\n';
+  return [...lines, `${summaryLine(result)}${advice}${warningCount(result)}`].join('\n') + '\n';
 }
 
 /** GitHub's workflow command escaping: data escapes %, CR and LF; properties also : and ,. */
@@ -39,6 +41,7 @@ export const maxAnnotations = 10;
 /**
  * One `::error file=…,line=…,title=…::message` line per problem (the first {@link maxAnnotations}); GitHub shows
  * each on the line in the pull request. The rest are counted in a notice that points at the summary and comment.
+ * LIX warnings follow as `::warning` lines.
  */
 export function githubAnnotations(result: CheckResult, limit = maxAnnotations): string {
   const lines = result.problems
@@ -46,7 +49,8 @@ export function githubAnnotations(result: CheckResult, limit = maxAnnotations): 
     .map((p) => `::error file=${escapeProperty(p.file)},line=${p.line},title=${escapeProperty(annotationTitle(p))}::${escapeData(p.message)}`);
   const rest = result.problems.length - limit;
   if (rest > 0) lines.push(`::notice title=Flere problemer::${escapeData(`${plural(rest, 'problem mere står', 'problemer mere står')} i opsummeringen og i kommentaren på pull requesten.`)}`);
-  return lines.map((line) => `${line}\n`).join('');
+  const warnings = result.warnings.slice(0, limit).map((p) => `::warning file=${escapeProperty(p.file)},line=${p.line},title=Læsbarhed (LIX)::${escapeData(p.message)}`);
+  return [...lines, ...warnings].map((line) => `${line}\n`).join('');
 }
 
 /** The hidden line that marks the checker's own comment on a pull request, so each push updates it instead of adding one. */
@@ -57,6 +61,22 @@ export function pullRequestComment(result: CheckResult): string {
   return `${commentMarker}\n${markdownSummary(result)}`;
 }
 
+/** The readability section: warnings over the goal, and every page's LIX folded away below them. */
+function readabilitySection(result: CheckResult): string[] {
+  if (result.readability.length === 0) return [];
+  const out = ['### Læsbarhed (LIX)', ''];
+  if (result.warnings.length === 0) out.push('Alle sider holder deres LIX-mål (principper og manifest højst 40, cases og andre sider højst 45).', '');
+  else {
+    out.push(`⚠️ ${plural(result.warnings.length, 'side', 'sider')} er over målet. Det er en advarsel, ikke en fejl: siderne bliver stadig bygget.`, '');
+    for (const w of result.warnings) out.push(`- ${markdownText(w.file)}: ${markdownText(w.message)}`);
+    out.push('');
+  }
+  out.push('<details><summary>LIX for hver side</summary>', '', '| Fil | LIX | Mål |', '| --- | ---: | ---: |');
+  for (const r of result.readability) out.push(`| ${markdownText(r.file)} | ${r.lix}${r.lix > r.goal ? ' ⚠️' : ''} | ${r.goal} |`);
+  out.push('', '</details>', '');
+  return out;
+}
+
 /** Markdown that shows editor text as text: no HTML, no emphasis, no table breaks. */
 function markdownText(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/([\\`*_[\]|])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
@@ -65,7 +85,7 @@ function markdownText(text: string): string {
 export function markdownSummary(result: CheckResult): string {
   const out = ['## Tjek af indholdet', ''];
   if (result.problems.length === 0) {
-    out.push(`✅ ${summaryLine(result)}`, '');
+    out.push(`✅ ${summaryLine(result)}`, '', ...readabilitySection(result));
     return out.join('\n');
   }
   out.push(
@@ -80,5 +100,6 @@ export function markdownSummary(result: CheckResult): string {
     for (const p of problems) out.push(`| ${p.line} | ${p.field && p.field.length > 0 ? markdownText(fieldLabel(p.field)) : ''} | ${markdownText(p.message)} |`);
     out.push('');
   }
+  out.push(...readabilitySection(result));
   return out.join('\n');
 }

@@ -6,7 +6,7 @@ import type { FieldPath, Frontmatter } from './frontmatter.ts';
 import { sentence, shown, type Problem } from './problem.ts';
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
-type Def = { type: string; shape?: Record<string, Schema>; element?: Schema; innerType?: Schema; in?: Schema };
+type Def = { type: string; shape?: Record<string, Schema>; element?: Schema; innerType?: Schema; in?: Schema; out?: Schema; options?: Schema[] };
 type Schema = { _zod: { def: Def } };
 
 /** What a wrong value is not, per field, for "… er ikke en kommune, vi kender." */
@@ -46,7 +46,7 @@ function unwrap(schema: Schema | undefined): Schema | undefined {
   for (let i = 0; current && i < 10; i++) {
     const def = current._zod.def;
     if (def.innerType && ['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type)) current = def.innerType;
-    else if (def.type === 'pipe' && def.in) current = def.in;
+    else if (def.type === 'pipe' && def.in) current = def.in._zod.def.type === 'transform' ? def.out : def.in;
     else break;
   }
   return current;
@@ -56,6 +56,11 @@ function unwrap(schema: Schema | undefined): Schema | undefined {
 export function schemaAt(schema: Schema, path: FieldPath): Schema | undefined {
   let current = unwrap(schema);
   for (const part of path) {
+    // `ukendt` or a list/group: walk into the option that has the part.
+    if (current?._zod.def.type === 'union') {
+      const wanted = typeof part === 'number' ? 'array' : 'object';
+      current = current._zod.def.options?.map(unwrap).find((o) => o?._zod.def.type === wanted) ?? current;
+    }
     const def = current?._zod.def;
     if (def?.type === 'object' && typeof part === 'string') current = unwrap(def.shape?.[part]);
     else if (def?.type === 'array') current = unwrap(def.element);
@@ -79,6 +84,14 @@ function dateAdvice(raw: string | undefined, value: Date): { text: string; year?
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > days) return { text: issueMessages.notADate(raw, issueMessages.shortMonth(month, year, days)), year };
   return { text: issueMessages.isADate(raw), year };
+}
+
+/** For a date an editor wrote as YYYY-MM-DD: why it is no real day (YAML would quietly roll it over), or nothing. */
+export function unrealDate(raw: string | undefined): string | undefined {
+  const match = raw ? /^["']?(\d{4})-(\d{1,2})-(\d{1,2})["']?$/.exec(raw.trim()) : null;
+  if (!match || !raw) return undefined;
+  const advice = dateAdvice(raw.replace(/["']/g, ''), new Date(NaN));
+  return advice.text.startsWith('"') ? `${advice.text} Skriv en dato, der findes, som ÅÅÅÅ-MM-DD.` : undefined;
 }
 
 const lastKey = (path: FieldPath) => [...path].reverse().find((p): p is string => typeof p === 'string') ?? '';
@@ -127,6 +140,13 @@ function messageFor(issue: Issue, fm: Frontmatter, schema: Schema): string {
       return issueMessages.notUrl(input, issue.message) + (looksLikeHost ? meantText([`https://${input}`]) : '');
     }
     case 'invalid_union': {
+      if (input instanceof Date) {
+        const advice = dateAdvice(fm.rawOf(path), input);
+        return `${advice.text} ${sentence(issue.message)}${advice.year !== undefined ? issueMessages.yearOnly(advice.year) : ''}`;
+      }
+      // `ukendt` or a list, written as one word: show it as a list.
+      const asArray = issue.errors.flat().find((inner) => inner.code === 'invalid_type' && inner.expected === 'array' && inner.path.length === 0);
+      if (asArray && typeof input === 'string') return `${sentence(asArray.message)}${issueMessages.asList(key, input)}`;
       const options = issue.errors.flat().flatMap((inner) => (inner.code === 'invalid_value' ? inner.values.filter((v): v is string => typeof v === 'string') : []));
       return issueMessages.cannotUse(input, issue.message) + (typeof input === 'string' ? meantText(closest(input, options)) : '');
     }
@@ -135,10 +155,26 @@ function messageFor(issue: Issue, fm: Frontmatter, schema: Schema): string {
   }
 }
 
+/**
+ * For `ukendt`-or-a-list fields: when the editor wrote a list (or group), the issues inside it, with their full
+ * path, so a misspelt initiator points at its own line rather than at "ukendt or a list".
+ */
+function innerIssues(issue: Issue): Issue[] | undefined {
+  if (issue.code !== 'invalid_union') return undefined;
+  const deeper = issue.errors.filter((branch) => branch.some((inner) => inner.path.length > 0 || !['invalid_type', 'invalid_value'].includes(inner.code)));
+  if (deeper.length !== 1) return undefined;
+  return deeper[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue);
+}
+
 /** One problem per issue, at the line of the field (or of its nearest parent when the field is missing). */
 export function problemsFromIssues(file: string, issues: readonly Issue[], fm: Frontmatter, schema: Schema): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
+    const inner = innerIssues(issue);
+    if (inner) {
+      problems.push(...problemsFromIssues(file, inner, fm, schema));
+      continue;
+    }
     const path = issue.path as FieldPath;
     if (issue.code === 'unrecognized_keys') {
       const names = fieldNamesAt(schema, path);

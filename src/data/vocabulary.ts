@@ -1,4 +1,7 @@
 // The fixed value lists a case is classified by; labels live in src/i18n.
+
+/** The word an editor writes for a fact no source gives; the site shows it as "Ikke oplyst". */
+export const unknown = 'ukendt';
 export const areas = [
   'social',
   'sundhed',
@@ -15,6 +18,19 @@ export const kinds = ['service-og-myndighed', 'udviklingsprojekt', 'politikudvik
 export const forms = ['beskrivende', 'intermedierende', 'transformerende'] as const;
 
 export const initiators = ['borgere-foreninger-virksomheder', 'politikere', 'medarbejdere'] as const;
+
+export const statuses = ['planlagt', 'igangværende', 'afsluttet', 'stoppet'] as const;
+
+export const scopes = ['lokal', 'kommunal', 'regional', 'national'] as const;
+
+/** The public participation spectrum (IAP2): inform, consult, involve, collaborate, empower. */
+export const participationLevels = ['informere', 'høre', 'involvere', 'samarbejde', 'overdrage'] as const;
+
+/** How well an outcome is shown, strongest first. */
+export const evidenceLevels = ['evalueret', 'dokumenteret', 'omtalt', 'ikke-dokumenteret'] as const;
+
+/** The facts-box fields a source can back (`backs:`); each must be backed or `ukendt`. */
+export const factFields = ['period', 'status', 'scope', 'participation', 'form', 'initiators', 'actors', 'outcomes'] as const;
 
 export const actorTypes = [
   'kommune',
@@ -38,3 +54,8 @@ export type Kind = (typeof kinds)[number];
 export type Form = (typeof forms)[number];
 export type Initiator = (typeof initiators)[number];
 export type ActorType = (typeof actorTypes)[number];
+export type Status = (typeof statuses)[number];
+export type Scope = (typeof scopes)[number];
+export type Participation = (typeof participationLevels)[number];
+export type Evidence = (typeof evidenceLevels)[number];
+export type FactField = (typeof factFields)[number];

@@ -7,7 +7,7 @@ interface PagefindUIOptions {
 }
 declare global {
   interface Window {
-    PagefindUI?: new (options: PagefindUIOptions) => unknown;
+    PagefindUI?: new (options: PagefindUIOptions) => { triggerSearch(term: string): void };
   }
 }
 
@@ -16,8 +16,11 @@ export function startSearch(selector: string): void {
   script.src = '/pagefind/pagefind-ui.js';
   script.addEventListener('load', () => {
     if (!window.PagefindUI) return;
-    new window.PagefindUI({ element: selector, showSubResults: true, showImages: false });
+    const ui = new window.PagefindUI({ element: selector, showSubResults: true, showImages: false });
     document.querySelector<HTMLInputElement>(`${selector} input`)?.setAttribute('aria-label', 'Søg på siden');
+    // /soeg/?q=… fills in the box and searches, so a search can be linked and shared.
+    const term = new URLSearchParams(location.search).get('q')?.trim();
+    if (term) ui.triggerSearch(term);
   });
   document.head.append(script);
 }
