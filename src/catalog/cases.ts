@@ -5,6 +5,9 @@ import { areas, forms, initiators, kinds } from '../data/vocabulary.ts';
 import { strings } from '../i18n/index.ts';
 import { slugify, type Facet } from '../routes.ts';
 
+// @not-ui-text: the word the case files use for an open end (see content-schemas.ts); pages show t.cases.ongoing.
+const ongoingInContent = 'igangværende';
+
 export type CaseEntry = CollectionEntry<'cases'>;
 export type PrincipleEntry = CollectionEntry<'principles'>;
 
@@ -80,7 +83,7 @@ export function formatPeriod(period: CaseEntry['data']['period']): string {
   const t = strings();
   const prefix = period.approximate ? `${t.cases.circa} ` : '';
   if (period.end === undefined) return `${prefix}${period.start}`;
-  const end = period.end === 'igangværende' ? t.cases.ongoing : String(period.end);
+  const end = period.end === ongoingInContent ? t.cases.ongoing : String(period.end);
   return `${prefix}${period.start}–${end}`;
 }
 
