@@ -4,11 +4,12 @@ import { json } from '../src/platform/http/respond.ts';
 import { database } from '../src/platform/runtime.ts';
 import { publishedSignatories } from '../src/signing/signatures.ts';
 import { endpoint } from '../src/platform/http/endpoint.ts';
+import { strings } from '../src/i18n/index.ts';
 
 export const GET = endpoint(async (request: Request): Promise<Response> => {
   const id = new URL(request.url).searchParams.get('id') ?? '';
   const [signatory] = await publishedSignatories(await database(), { id });
-  if (!signatory) return json({ errors: [{ field: 'id', message: 'Der er ingen offentlig underskriver med det id.' }] }, 404);
+  if (!signatory) return json({ errors: [{ field: 'id', message: strings().api.badgeUnknown }] }, 404);
   return new Response(badgeSvg(signatory.name), {
     headers: {
       'Content-Type': 'image/svg+xml; charset=utf-8',

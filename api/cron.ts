@@ -8,10 +8,11 @@ import { database, mailTransport } from '../src/platform/runtime.ts';
 import { pruneRateLimits } from '../src/platform/rate-limit-store.ts';
 import { retryPendingPullRequests } from '../src/suggestions/suggestions.ts';
 import { endpoint } from '../src/platform/http/endpoint.ts';
+import { strings } from '../src/i18n/index.ts';
 
 export const GET = endpoint(async (request: Request): Promise<Response> => {
   // Vercel sends CRON_SECRET as a bearer token; locally, without a secret, anyone on the machine may run it.
-  if (process.env.CRON_SECRET && !hasBearer(request, process.env.CRON_SECRET)) return problem(401, 'Kræver CRON_SECRET.');
+  if (process.env.CRON_SECRET && !hasBearer(request, process.env.CRON_SECRET)) return problem(401, strings().api.cronSecretRequired);
   const db = await database();
   const mail = await drainOutbox(db, mailTransport());
   const prunedRateLimits = await pruneRateLimits(db);

@@ -9,8 +9,9 @@ import { json, redirect303 } from '../src/platform/http/respond.ts';
 import { kickOutbox } from '../src/platform/runtime.ts';
 import { submitSignature } from '../src/signing/signatures.ts';
 import { endpoint } from '../src/platform/http/endpoint.ts';
+import { strings } from '../src/i18n/index.ts';
 
-const accepted = 'Tak. Vi har sendt en mail til kontaktpersonen med et link, der bekræfter underskriften.';
+const t = strings();
 
 export const POST = endpoint(async (request: Request): Promise<Response> => {
   const post = await acceptPost(request, { action: 'signing', rules: rateLimitRules.signing });
@@ -20,12 +21,12 @@ export const POST = endpoint(async (request: Request): Promise<Response> => {
   if (!parsed.ok) {
     if (post.wantsJson) return json({ errors: parsed.errors }, 400);
     const body = renderSignaturePage({ values: formValues(post.data), errors: parsed.errors });
-    return htmlPage({ title: 'Fejl: Underskriv chartret', body, status: 400 });
+    return htmlPage({ title: t.signForm.errorTitle, body, status: 400 });
   }
   // A bot that filled in the hidden field gets the same answer as everyone else, and nothing is stored.
   if (!parsed.suspectedBot) {
     await submitSignature(post.db, parsed.value);
     void kickOutbox();
   }
-  return post.wantsJson ? json({ status: 'check-your-mail', message: accepted }, 202) : redirect303(routes.signThanks);
+  return post.wantsJson ? json({ status: 'check-your-mail', message: t.signForm.accepted }, 202) : redirect303(routes.signThanks);
 });

@@ -1,7 +1,10 @@
 // Where the site's source lives on GitHub: the one place to change it. The "Rediger denne side" links and the
 // suggest-a-case pull requests use it. GITHUB_REPOSITORY ("owner/name", set by GitHub Actions) overrides it at build time.
+import { strings } from './i18n/index.ts';
+
 const defaultRepository = 'samskabelsesbevaegelsen/samskabelse';
 
+// @not-ui-text: a build-time error for whoever sets GITHUB_REPOSITORY.
 export function parseRepository(value: string): { owner: string; name: string } {
   const match = /^([\w.-]+)\/([\w.-]+)$/.exec(value.trim());
   if (!match) throw new Error(`GITHUB_REPOSITORY skal have formen ejer/navn, fx ${defaultRepository}; den er "${value}".`);
@@ -26,7 +29,7 @@ export const repositoryLinks = {
 };
 
 /** Where mail comes from when MAIL_FROM is unset (local work only; a production build requires MAIL_FROM). */
-export const defaultMailFrom = 'Samskabelsesbevægelsen <noreply@localhost>';
+export const defaultMailFrom = `${strings().site.name} <noreply@localhost>`;
 
 /** The bare address in MAIL_FROM ("Navn <a@b.dk>" → "a@b.dk"): where people write to the secretariat. */
 export function secretariatAddress(env: NodeJS.ProcessEnv = process.env): string {

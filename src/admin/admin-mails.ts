@@ -1,17 +1,16 @@
 // The secretariat's one mail: a one-time login link.
 import { mailRenderer, type Block } from '../platform/mail/mail-frame.ts';
+import { strings, type Strings } from '../i18n/index.ts';
 
 export const adminMails = {
   // The secretariat's one-time login link; it has no withdraw footer because it concerns no signature.
-  'admin-login': (p: { site: string; loginUrl: string; minutes: number }) => ({
-    subject: 'Log ind i Samskabelsesbevægelsens administration',
-    blocks: [
-      { paragraph: 'Hej' },
-      { paragraph: `Du har bedt om at logge ind i administrationen. Linket virker én gang og i ${p.minutes} minutter.` },
-      { button: { href: p.loginUrl, label: 'Log ind' } },
-      { paragraph: 'Har du ikke bedt om at logge ind, kan du se bort fra denne mail. Så sker der ingenting.' },
-    ],
-  }),
-} satisfies Record<string, (props: never) => { subject: string; blocks: Block[] }>;
+  'admin-login': (p: { site: string; loginUrl: string; minutes: number }, t: Strings = strings()) => {
+    const m = t.mails.admin.login;
+    return {
+      subject: m.subject,
+      blocks: [{ paragraph: m.hello }, { paragraph: m.asked(p.minutes) }, { button: { href: p.loginUrl, label: m.button } }, { paragraph: m.notYou }],
+    };
+  },
+} satisfies Record<string, (props: never, t?: Strings) => { subject: string; blocks: Block[] }>;
 
 export const renderAdminMail = mailRenderer(adminMails);

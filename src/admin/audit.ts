@@ -2,19 +2,20 @@
 import type { Db, Queryable } from '../platform/db/client.ts';
 import { recordAuditRow } from '../platform/audit-log.ts';
 
-export const auditActions = {
-  login: 'Loggede ind',
-  logout: 'Loggede ud',
-  approve: 'Godkendte underskrift',
-  reject: 'Afviste underskrift',
-  'members-export': 'Hentede medlemsliste som CSV',
-  'personal-data-lookup': 'Slog persondata op',
-  'personal-data-export': 'Hentede persondata som JSON',
-  'personal-data-erase': 'Slettede persondata',
-  'suggestion-pull-request': 'Oprettede pull request for caseforslag',
-} as const;
+/** What the log records; each has its label in src/i18n (admin.audit.actions). */
+export const auditActions = [
+  'login',
+  'logout',
+  'approve',
+  'reject',
+  'members-export',
+  'personal-data-lookup',
+  'personal-data-export',
+  'personal-data-erase',
+  'suggestion-pull-request',
+] as const;
 
-export type AuditAction = keyof typeof auditActions;
+export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditEntry {
   id: number;

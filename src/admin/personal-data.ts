@@ -1,5 +1,6 @@
 // GDPR requests: everything stored about one email address, as a view, as a JSON export, and erased.
 import { normaliseEmail } from './admin-access.ts';
+import { strings, type Strings } from '../i18n/index.ts';
 import type { Db, Queryable } from '../platform/db/client.ts';
 import { forgetRecipient } from '../platform/mail/outbox.ts';
 import { forgetMember } from '../membership/members.ts';
@@ -96,6 +97,6 @@ export async function erasePersonalData(db: Db, email: string, actor: string, no
   });
 }
 
-export function erasureSummary(r: ErasureReport): string {
-  return `${r.signaturesDeleted} underskrift(er) slettet, ${r.signaturesKeptWithoutContact} offentlig(e) underskrift(er) uden kontaktperson, ${r.membersDeleted} medlemskab(er) slettet, ${r.suggestionsDeleted} caseforslag slettet, ${r.mailsForgotten} mail(s) glemt`;
+export function erasureSummary(r: ErasureReport, t: Strings = strings()): string {
+  return t.admin.personalData.erasureSummary(r);
 }

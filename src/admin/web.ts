@@ -24,12 +24,16 @@ import { adminConfigFromEnv, endSession, requestLoginLink, sessionFor, startSess
 import { memberFilterFrom } from '../membership/member-filter.ts';
 import { searchMembers } from './member-directory.ts';
 import { erasePersonalData, findPersonalData, personalDataExport } from './personal-data.ts';
+import { strings } from '../i18n/index.ts';
+
+const t = strings();
+const w = t.admin.web;
 
 /** Admin answers are private, never cached and never indexed. */
 const privateHeaders = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' };
 
 function page(title: string, body: string, status = 200, headers: Record<string, string> = {}): Promise<Response> {
-  return htmlPage({ title: `${title} · Administration`, body, status, frame: 'skabelon/admin', headers: { ...privateHeaders, ...headers } });
+  return htmlPage({ title: t.admin.pageTitle(title), body, status, frame: 'skabelon/admin', headers: { ...privateHeaders, ...headers } });
 }
 
 /** One submitted value as text, without control characters (PostgreSQL cannot store or compare NUL). */
@@ -47,7 +51,7 @@ async function checkedForm(request: Request, session: AdminSession, key: string)
   return isValidCsrfToken(field(body.data, 'csrf'), session.secret, key) ? body.data : undefined;
 }
 
-const forbidden = () => page('Afvist', renderMessagePage('Handlingen blev afvist', loginMessages.forbidden), 403);
+const forbidden = () => page(w.forbiddenTitle, renderMessagePage(w.forbiddenHeading, loginMessages.forbidden), 403);
 
 type Route = (request: Request, session: AdminSession, view: AdminView, key: string) => Promise<Response>;
 
@@ -60,7 +64,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const asked = url.searchParams.get('status') ?? 'confirmed';
       const status = (signatureStatuses as readonly string[]).includes(asked) ? (asked as SignatureStatus) : 'confirmed';
       const done = url.searchParams.get('besked') ?? undefined;
-      return page('Underskrifter', renderSignatureQueue(view, { status, signatures: await listSignatures(await database(), status), notice: done }));
+      return page(queueMessages.title, renderSignatureQueue(view, { status, signatures: await listSignatures(await database(), status), notice: done }));
     },
     async POST(request, session, view, key) {
       const data = await checkedForm(request, session, key);
@@ -74,7 +78,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const outcome = await review(db, action === 'approve' ? { action, id } : { action, id, reason }, session.email);
       if (!outcome.ok) {
         const error = { id, field: outcome.reason === 'reason-required' ? ('reason' as const) : ('id' as const), message: reviewMessages[outcome.reason], reason };
-        return page('Fejl: Underskrifter', renderSignatureQueue(view, { status: 'confirmed', signatures: await listSignatures(db, 'confirmed'), error }), outcome.reason === 'reason-required' ? 400 : 409);
+        return page(t.admin.errorTitle(queueMessages.title), renderSignatureQueue(view, { status: 'confirmed', signatures: await listSignatures(db, 'confirmed'), error }), outcome.reason === 'reason-required' ? 400 : 409);
       }
       void kickOutbox();
       const name = signature?.organisation_name ?? '';
@@ -86,7 +90,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
   [routes.adminMembers]: {
     async GET(request, _session, view) {
       const filter = memberFilterFrom(new URL(request.url).searchParams);
-      return page('Medlemmer', renderMemberList(view, filter, await searchMembers(await database(), filter)));
+      return page(t.admin.members.title, renderMemberList(view, filter, await searchMembers(await database(), filter)));
     },
   },
 
@@ -95,7 +99,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const filter = memberFilterFrom(new URL(request.url).searchParams);
       const db = await database();
       const members = await searchMembers(db, filter);
-      await recordAudit(db, { actor: session.email, action: 'members-export', detail: `${members.length} medlemmer` });
+      await recordAudit(db, { actor: session.email, action: 'members-export', detail: w.membersExported(members.length) });
       const stamp = new Date().toISOString().slice(0, 10);
       return new Response(membersCsv(members), {
         headers: { ...privateHeaders, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="medlemmer-${stamp}.csv"` },
@@ -115,7 +119,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const action = field(data, 'action');
       if (!email || !isEmailAddress(email)) {
         const message = email ? personalDataMessages.emailInvalid : personalDataMessages.emailMissing;
-        return page(`Fejl: ${personalDataMessages.title}`, renderPersonalDataPage(view, { email, errors: [{ field: 'email', message }] }), 400);
+        return page(t.admin.errorTitle(personalDataMessages.title), renderPersonalDataPage(view, { email, errors: [{ field: 'email', message }] }), 400);
       }
       if (action === 'export') {
         const found = await findPersonalData(db, email);
@@ -127,7 +131,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       if (action === 'erase') {
         if (field(data, 'confirm') !== 'ja') {
           const found = await findPersonalData(db, email);
-          return page(`Fejl: ${personalDataMessages.title}`, renderPersonalDataPage(view, { found, errors: [{ field: 'confirm', message: personalDataMessages.eraseConfirmMissing }] }), 400);
+          return page(t.admin.errorTitle(personalDataMessages.title), renderPersonalDataPage(view, { found, errors: [{ field: 'confirm', message: personalDataMessages.eraseConfirmMissing }] }), 400);
         }
         const erased = await erasePersonalData(db, email, session.email);
         return page(personalDataMessages.title, renderPersonalDataPage(view, { erased }));
@@ -142,7 +146,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
     async GET(request, _session, view) {
       const url = new URL(request.url);
       const status = url.searchParams.get('status') === 'pull-request-opened' ? 'pull-request-opened' : 'pending';
-      return page('Caseforslag', renderSuggestionList(view, { status, suggestions: await listSuggestions(await database(), status), notice: url.searchParams.get('besked') ?? undefined }));
+      return page(t.admin.suggestions.title, renderSuggestionList(view, { status, suggestions: await listSuggestions(await database(), status), notice: url.searchParams.get('besked') ?? undefined }));
     },
     async POST(request, session, view, key) {
       const data = await checkedForm(request, session, key);
@@ -152,16 +156,16 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const outcome = await openSuggestionPullRequest(db, id, session.email);
       if (!outcome.ok) {
         const suggestions = await listSuggestions(db, 'pending');
-        return page('Fejl: Caseforslag', renderSuggestionList(view, { status: 'pending', suggestions, error: { id, message: outcome.message } }), outcome.reason === 'unknown' ? 404 : outcome.reason === 'github-failed' ? 502 : 409);
+        return page(t.admin.errorTitle(t.admin.suggestions.title), renderSuggestionList(view, { status: 'pending', suggestions, error: { id, message: outcome.message } }), outcome.reason === 'unknown' ? 404 : outcome.reason === 'github-failed' ? 502 : 409);
       }
       await recordAudit(db, { actor: session.email, action: 'suggestion-pull-request', subject: id, detail: outcome.url });
-      return redirect303(`${routes.adminSuggestions}?status=pull-request-opened&besked=${encodeURIComponent(`Pull requesten er oprettet: ${outcome.url}`)}`, privateHeaders);
+      return redirect303(`${routes.adminSuggestions}?status=pull-request-opened&besked=${encodeURIComponent(w.pullRequestOpened(outcome.url))}`, privateHeaders);
     },
   },
 
   [routes.adminAudit]: {
     async GET(_request, _session, view) {
-      return page('Log', renderAuditPage(view, await recentAudit(await database())));
+      return page(t.admin.nav.audit, renderAuditPage(view, await recentAudit(await database())));
     },
   },
 
@@ -192,7 +196,7 @@ async function loginRoutes(request: Request, path: string, key: string): Promise
     if (!post.ok) return post.response;
     const email = field(post.data, 'email').trim();
     if (!email || !isEmailAddress(email)) {
-      return page(`Fejl: ${loginMessages.title}`, renderLoginPage({ email, error: email ? loginMessages.emailInvalid : loginMessages.emailMissing }), 400);
+      return page(t.admin.errorTitle(loginMessages.title), renderLoginPage({ email, error: email ? loginMessages.emailInvalid : loginMessages.emailMissing }), 400);
     }
     // The same answer whether or not the address is on the list.
     const { sent } = await requestLoginLink(post.db, email, config);
@@ -220,7 +224,7 @@ export async function handleAdmin(request: Request): Promise<Response> {
   const path = url.pathname === '/admin' ? routes.admin : url.pathname;
   const config = adminConfigFromEnv();
   const key = config.sessionKey;
-  if (!key) return page('Administration', renderMessagePage('Administrationen er lukket', loginMessages.closed), 503);
+  if (!key) return page(w.closedTitle, renderMessagePage(w.closedHeading, loginMessages.closed), 503);
 
   const open = await loginRoutes(request, path, key);
   if (open) return open;
@@ -232,7 +236,7 @@ export async function handleAdmin(request: Request): Promise<Response> {
     // Not logged in: a page visit goes to the login form; a form post is refused.
     return request.method === 'GET' || request.method === 'HEAD' ? redirect303(routes.adminLogin, privateHeaders) : forbidden();
   }
-  if (!route) return page('Siden findes ikke', renderMessagePage('Siden findes ikke', 'Der er ingen side i administrationen på den adresse.'), 404);
-  if (!handler) return page('Ikke tilladt', renderMessagePage('Ikke tilladt', 'Den handling kan man ikke bruge på denne adresse.'), 405, { Allow: Object.keys(route).join(', ') });
+  if (!route) return page(w.notFound, renderMessagePage(w.notFound, w.notFoundText), 404);
+  if (!handler) return page(w.methodNotAllowed, renderMessagePage(w.methodNotAllowed, w.methodNotAllowedText), 405, { Allow: Object.keys(route).join(', ') });
   return handler(request, session, { email: session.email, csrfToken: session.csrfToken, current: path }, key);
 }

@@ -6,6 +6,9 @@ import { strings } from '../i18n/index.ts';
 import { routes, slugify, type Facet } from '../routes.ts';
 import type { CaseRecord } from './open-data.ts';
 
+// @not-ui-text: the word the case files use for an open end (see content-schemas.ts); pages show t.cases.ongoing.
+const ongoingInContent = 'igangværende';
+
 export type CaseEntry = CollectionEntry<'cases'>;
 export type PrincipleEntry = CollectionEntry<'principles'>;
 

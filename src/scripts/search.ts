@@ -11,13 +11,14 @@ declare global {
   }
 }
 
-export function startSearch(selector: string): void {
+/** `inputLabel` is the search field's name for screen readers; the page passes it from src/i18n, so the script stays small. */
+export function startSearch(selector: string, inputLabel: string): void {
   const script = document.createElement('script');
   script.src = '/pagefind/pagefind-ui.js';
   script.addEventListener('load', () => {
     if (!window.PagefindUI) return;
     const ui = new window.PagefindUI({ element: selector, showSubResults: true, showImages: false });
-    document.querySelector<HTMLInputElement>(`${selector} input`)?.setAttribute('aria-label', 'Søg på siden');
+    document.querySelector<HTMLInputElement>(`${selector} input`)?.setAttribute('aria-label', inputLabel);
     // /soeg/?q=… fills in the box and searches, so a search can be linked and shared.
     const term = new URLSearchParams(location.search).get('q')?.trim();
     if (term) ui.triggerSearch(term);

@@ -1,7 +1,7 @@
 // The public wall of signatories: count, municipalities on the map, a filter that works as a plain GET, and the list.
 import { municipalities } from '../data/municipalities.ts';
 import { organisationTypes, wholeCountry, type OrganisationType } from './signature-input.ts';
-import { strings } from '../i18n/index.ts';
+import { strings, type Strings } from '../i18n/index.ts';
 import { routes } from '../routes.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
 
@@ -56,15 +56,16 @@ export function markSignedOnMap(frame: string, signed: Set<string>): string {
   return frame.replace(/<rect data-kommune="([^"]+)"/g, (whole, name: string) => (signed.has(name) ? `<rect class="signed" data-kommune="${name}"` : whole));
 }
 
-function select(name: string, label: string, options: { value: string; label: string }[], chosen?: string): string {
-  const items = [`<option value="">Alle</option>`]
+function select(name: string, label: string, options: { value: string; label: string }[], chosen: string | undefined, all: string): string {
+  const items = [`<option value="">${escapeHtml(all)}</option>`]
     .concat(options.map((o) => `<option value="${escapeHtml(o.value)}"${o.value === chosen ? ' selected' : ''}>${escapeHtml(o.label)}</option>`))
     .join('');
   return `<div class="field"><label class="field-label" for="${name}">${label}</label><select class="input" id="${name}" name="${name}">${items}</select></div>`;
 }
 
-export function renderWall(all: readonly WallSignatory[], filter: WallFilter): string {
-  const types = strings().signForm.types;
+export function renderWall(all: readonly WallSignatory[], filter: WallFilter, t: Strings = strings()): string {
+  const types = t.signForm.types;
+  const w = t.wall;
   const shown = filterSignatories(all, filter).sort((a, b) => collator.compare(a.name, b.name));
   const signed = signedMunicipalities(all);
   const municipalityOptions = [wholeCountry, ...municipalities.map((m) => m.name).sort(collator.compare)].map((name) => ({ value: name, label: name }));
@@ -72,24 +73,24 @@ export function renderWall(all: readonly WallSignatory[], filter: WallFilter): s
     .map((s) => {
       const date = dateFormat.format(new Date(s.signed_at));
       const statement = s.statement ? `<blockquote>${escapeHtml(s.statement)}</blockquote>` : '';
-      return `<li><strong>${escapeHtml(s.name)}</strong><br><span class="meta">${escapeHtml(types[s.type])} · ${escapeHtml(s.municipality)} · underskrev ${date}</span>${statement}</li>`;
+      return `<li><strong>${escapeHtml(s.name)}</strong><br><span class="meta">${escapeHtml(types[s.type])} · ${escapeHtml(s.municipality)} · ${escapeHtml(w.signed(date))}</span>${statement}</li>`;
     })
     .join('');
   const filtered = filter.type || filter.municipality || filter.q;
   return [
-    `<h1>Underskrivere af chartret</h1>`,
-    `<p class="lead"><strong id="antal-underskrivere">${all.length}</strong> ${all.length === 1 ? 'organisation har' : 'organisationer har'} skrevet under på Charter for samskabelse. <strong id="antal-kommuner">${signed.size} af 98 kommuner</strong> er med.</p>`,
-    `<p><a class="button" href="${routes.sign}">Skriv under</a></p>`,
+    `<h1>${escapeHtml(w.title)}</h1>`,
+    `<p class="lead"><strong id="antal-underskrivere">${all.length}</strong> ${escapeHtml(w.organisationsHave(all.length))} ${escapeHtml(w.signedCharter)} <strong id="antal-kommuner">${escapeHtml(w.municipalities(signed.size))}</strong> ${escapeHtml(w.municipalitiesAfter)}</p>`,
+    `<p><a class="button" href="${routes.sign}">${escapeHtml(w.signButton)}</a></p>`,
     `<div class="map-frame wall-frame"><!--flyt:kort--></div>`,
-    `<h2 id="liste">Find en underskriver</h2>`,
+    `<h2 id="liste">${escapeHtml(w.findTitle)}</h2>`,
     `<form class="wall-filter" method="get" action="${routes.signatoriesList}">`,
-    `<div class="field"><label class="field-label" for="q">Søg i navne og udtalelser</label><input class="input" id="q" name="q" type="search" value="${escapeHtml(filter.q ?? '')}"></div>`,
-    select('type', 'Type', organisationTypes.map((type) => ({ value: type, label: types[type] })), filter.type),
-    select('kommune', 'Kommune', municipalityOptions, filter.municipality),
-    `<p><button class="button" type="submit">Vis</button> ${filtered ? `<a href="${routes.signatoriesList}">Nulstil</a>` : ''}</p>`,
+    `<div class="field"><label class="field-label" for="q">${escapeHtml(w.search)}</label><input class="input" id="q" name="q" type="search" value="${escapeHtml(filter.q ?? '')}"></div>`,
+    select('type', escapeHtml(w.type), organisationTypes.map((type) => ({ value: type, label: types[type] })), filter.type, w.all),
+    select('kommune', escapeHtml(w.municipality), municipalityOptions, filter.municipality, w.all),
+    `<p><button class="button" type="submit">${escapeHtml(w.show)}</button> ${filtered ? `<a href="${routes.signatoriesList}">${escapeHtml(w.reset)}</a>` : ''}</p>`,
     `</form>`,
-    `<p role="status">${filtered ? `Viser ${shown.length} af ${all.length}.` : `Viser alle ${all.length}.`}</p>`,
-    shown.length ? `<ul class="signatory-list">${items}</ul>` : `<p>Ingen underskrivere passer til søgningen.</p>`,
-    `<p class="meta">Åbne data: <a href="${routes.signatoriesJson}">JSON</a> · <a href="${routes.signatoriesCsv}">CSV</a></p>`,
+    `<p role="status">${escapeHtml(filtered ? w.showingSome(shown.length, all.length) : w.showingAll(all.length))}</p>`,
+    shown.length ? `<ul class="signatory-list">${items}</ul>` : `<p>${escapeHtml(w.none)}</p>`,
+    `<p class="meta">${escapeHtml(w.openData)} <a href="${routes.signatoriesJson}">JSON</a> · <a href="${routes.signatoriesCsv}">CSV</a></p>`,
   ].join('');
 }

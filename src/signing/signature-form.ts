@@ -70,7 +70,7 @@ export function renderSignaturePage(state: SignatureFormState = {}): string {
   const steps = f.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('');
   return [
     `<h1>${escapeHtml(f.title)}</h1>`,
-    `<p class="lead">${escapeHtml(f.lead)} <a href="${routes.charter}">Læs chartret først</a>.</p>`,
+    `<p class="lead">${escapeHtml(f.lead)} <a href="${routes.charter}">${escapeHtml(f.readCharterFirst)}</a>.</p>`,
     `<h2>${escapeHtml(f.stepsTitle)}</h2><ol class="steps">${steps}</ol>`,
     `<div id="formular-omraade">${renderSignatureForm(state)}</div>`,
   ].join('');

@@ -8,6 +8,7 @@ import { enqueueMail } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
 import { renderSuggestionMail } from './suggestion-mails.ts';
 import { retentionPolicy, type Pruner } from '../platform/retention.ts';
+import { strings } from '../i18n/index.ts';
 
 export const suggestionStatuses = ['pending', 'pull-request-opened'] as const;
 export type SuggestionStatus = (typeof suggestionStatuses)[number];
@@ -37,12 +38,8 @@ export interface SuggestionContext {
   github?: GitHubSettings | null;
 }
 
-export const suggestionOutcomeMessages = {
-  unknown: 'Forslaget findes ikke.',
-  alreadyOpened: 'Der er allerede lavet en pull request til forslaget.',
-  notConfigured: 'Sitet har ikke adgang til GitHub (GITHUB_TOKEN og GITHUB_REPOSITORY mangler), så forslaget venter her.',
-  githubFailed: (detail: string) => `GitHub svarede ikke som ventet (${detail}). Forslaget venter, og du kan prøve igen senere.`,
-} as const;
+/** What the secretariat is told when a pull request could not be opened. */
+export const suggestionOutcomeMessages = strings().admin.suggestions.outcomes;
 
 export type PullRequestOutcome =
   | { ok: true; url: string }
@@ -88,6 +85,7 @@ export async function listSuggestions(db: Db, status?: SuggestionStatus): Promis
 /** Inline code in a pull request: shows a stranger's text as text (no links, images or @mentions). */
 const code = (text: string) => `\`${text.replaceAll('`', "'").replace(/\s+/g, ' ')}\``;
 
+// @not-ui-text: the pull request is for the editor who finishes the case, in the content's language, like the case file.
 function pullRequestFor(suggestion: SuggestionRow) {
   const draft = draftFromSuggestion(suggestion);
   return {

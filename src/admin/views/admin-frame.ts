@@ -1,13 +1,15 @@
 // The pieces every admin page shares: the admin menu, a short notice after an action, and the hidden CSRF field.
 import { routes } from '../../routes.ts';
 import { escapeHtml } from '../../platform/html/escape.ts';
+import { strings, type Strings } from '../../i18n/index.ts';
 
+/** The admin menu: each page's path, and its label's key in src/i18n (admin.nav). */
 export const adminNav = [
-  { href: routes.adminSignatures, label: 'Underskrifter' },
-  { href: routes.adminMembers, label: 'Medlemmer' },
-  { href: routes.adminSuggestions, label: 'Caseforslag' },
-  { href: routes.adminGdpr, label: 'Persondata' },
-  { href: routes.adminAudit, label: 'Log' },
+  { href: routes.adminSignatures, label: 'signatures' },
+  { href: routes.adminMembers, label: 'members' },
+  { href: routes.adminSuggestions, label: 'suggestions' },
+  { href: routes.adminGdpr, label: 'personalData' },
+  { href: routes.adminAudit, label: 'audit' },
 ] as const;
 
 export interface AdminView {
@@ -22,14 +24,14 @@ export function csrfField(csrfToken: string): string {
 }
 
 /** Heading area of every logged-in page: the menu, who is logged in, and the logout button. */
-export function adminHeader(view: AdminView): string {
+export function adminHeader(view: AdminView, t: Strings = strings()): string {
   const items = adminNav
-    .map((item) => `<li><a href="${item.href}"${item.href === view.current ? ' aria-current="page"' : ''}>${item.label}</a></li>`)
+    .map((item) => `<li><a href="${item.href}"${item.href === view.current ? ' aria-current="page"' : ''}>${t.admin.nav[item.label]}</a></li>`)
     .join('');
   return [
-    `<nav class="admin-nav" aria-label="Administration"><ul>${items}</ul></nav>`,
+    `<nav class="admin-nav" aria-label="${t.admin.nav.label}"><ul>${items}</ul></nav>`,
     `<form class="admin-who" method="post" action="${routes.adminLogout}">${csrfField(view.csrfToken)}`,
-    `<p>Logget ind som <strong>${escapeHtml(view.email)}</strong> <button type="submit" class="button secondary">Log ud</button></p></form>`,
+    `<p>${t.admin.loggedInAs} <strong>${escapeHtml(view.email)}</strong> <button type="submit" class="button secondary">${t.admin.logout}</button></p></form>`,
   ].join('');
 }
 

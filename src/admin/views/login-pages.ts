@@ -2,28 +2,9 @@
 import { routes } from '../../routes.ts';
 import { escapeHtml } from '../../platform/html/escape.ts';
 import { errorSummary, input } from '../../platform/html/form-fields.ts';
+import { strings } from '../../i18n/index.ts';
 
-export const loginMessages = {
-  title: 'Log ind i administrationen',
-  intro: 'Skriv din e-mailadresse. Står den på sekretariatets liste, sender vi dig et link, som logger dig ind.',
-  email: 'Din e-mail',
-  emailMissing: 'Skriv din e-mailadresse',
-  emailInvalid: 'Skriv en e-mailadresse i det rigtige format, fx navn@eksempel.dk',
-  submit: 'Send mig et login-link',
-  sentTitle: 'Tjek din mail',
-  sent: 'Hvis adressen står på sekretariatets liste, har vi sendt et link til den. Linket virker én gang og i 15 minutter.',
-  linkTitle: 'Log ind',
-  linkIntro: 'Tryk på knappen for at logge ind i administrationen.',
-  linkButton: 'Log ind',
-  failed: {
-    unknown: 'Linket virker ikke. Bed om et nyt login-link.',
-    used: 'Linket er allerede brugt. Hvert link virker kun én gang. Bed om et nyt.',
-    expired: 'Linket er udløbet. Bed om et nyt login-link.',
-  },
-  loggedOut: 'Du er logget ud.',
-  closed: 'Administrationen er ikke sat op på denne server: SESSION_SECRET mangler eller er for kort (mindst 32 tegn).',
-  forbidden: 'Formularen var for gammel eller kom ikke fra administrationen. Gå tilbage, genindlæs siden, og prøv igen.',
-} as const;
+export const loginMessages = strings().admin.login;
 
 export function renderLoginPage(state: { email?: string; error?: string; notice?: string } = {}): string {
   const errors = state.error ? [{ field: 'email', message: state.error }] : [];
@@ -52,7 +33,7 @@ export function renderLoginLinkPage(token: string): string {
 }
 
 export function renderLoginFailure(reason: keyof typeof loginMessages.failed): string {
-  return `<h1>${loginMessages.linkTitle}</h1><p>${loginMessages.failed[reason]}</p><p><a href="${routes.adminLogin}">Bed om et nyt login-link</a></p>`;
+  return `<h1>${loginMessages.linkTitle}</h1><p>${loginMessages.failed[reason]}</p><p><a href="${routes.adminLogin}">${loginMessages.newLink}</a></p>`;
 }
 
 export function renderMessagePage(title: string, text: string): string {

@@ -10,11 +10,12 @@ import { adminHeader, formatTime, scrollTable, type AdminView } from './admin-fr
 
 const t = strings();
 
-const kindLabels = { person: 'Person', organisation: 'Organisation' } as const;
-const statusLabels = { pending: 'Ikke bekræftet', confirmed: 'Bekræftet' } as const;
+const copy = t.admin.members;
+const kindLabels = copy.kinds;
+const statusLabels = copy.statuses;
 
 function select(name: string, label: string, options: readonly (readonly [string, string])[], value: string | undefined): string {
-  const opts = [`<option value="">Alle</option>`, ...options.map(([v, l]) => `<option value="${escapeHtml(v)}"${v === value ? ' selected' : ''}>${escapeHtml(l)}</option>`)].join('');
+  const opts = [`<option value="">${t.admin.all}</option>`, ...options.map(([v, l]) => `<option value="${escapeHtml(v)}"${v === value ? ' selected' : ''}>${escapeHtml(l)}</option>`)].join('');
   return `<div class="field"><label class="field-label" for="${name}">${label}</label><select class="input" id="${name}" name="${name}">${opts}</select></div>`;
 }
 
@@ -26,28 +27,26 @@ export function renderMemberList(view: AdminView, filter: MemberFilter, members:
     kindLabels[m.kind] + (m.organisation_name ? `: ${escapeHtml(m.organisation_name)}` : ''),
     escapeHtml(m.municipality),
     escapeHtml(m.interests.map((i) => areaLabels[i] ?? i).join(', ')),
-    m.newsletter ? 'Ja' : 'Nej',
+    m.newsletter ? t.admin.yes : t.admin.no,
     statusLabels[m.status],
     escapeHtml(formatTime(m.confirmed_at ?? m.created_at)),
   ]);
   const form = [
-    `<form class="member-search" method="get" action="${routes.adminMembers}" role="search" aria-label="Søg i medlemmer">`,
-    `<div class="field"><label class="field-label" for="q">Søg på navn, e-mail eller organisation</label><input class="input" id="q" name="q" type="search" value="${escapeHtml(filter.q ?? '')}"></div>`,
-    select('type', 'Type', Object.entries(kindLabels), filter.kind),
-    select('status', 'Status', Object.entries(statusLabels), filter.status),
-    select('kommune', 'Kommune', municipalityNames.map((n) => [n, n] as const), filter.municipality),
-    select('interesse', 'Interesse', areas.map((a) => [a, areaLabels[a] ?? a] as const), filter.interest),
-    select('nyhedsbrev', 'Nyhedsbrev', [['ja', 'Ja'], ['nej', 'Nej']], filter.newsletter === undefined ? undefined : filter.newsletter ? 'ja' : 'nej'),
-    `<p><button type="submit" class="button">Søg</button> <a href="${routes.adminMembers}">Nulstil</a></p></form>`,
+    `<form class="member-search" method="get" action="${routes.adminMembers}" role="search" aria-label="${copy.searchLabel}">`,
+    `<div class="field"><label class="field-label" for="q">${copy.query}</label><input class="input" id="q" name="q" type="search" value="${escapeHtml(filter.q ?? '')}"></div>`,
+    select('type', copy.type, Object.entries(kindLabels), filter.kind),
+    select('status', copy.status, Object.entries(statusLabels), filter.status),
+    select('kommune', copy.municipality, municipalityNames.map((n) => [n, n] as const), filter.municipality),
+    select('interesse', copy.interest, areas.map((a) => [a, areaLabels[a] ?? a] as const), filter.interest),
+    select('nyhedsbrev', copy.newsletter, [['ja', t.admin.yes], ['nej', t.admin.no]], filter.newsletter === undefined ? undefined : filter.newsletter ? 'ja' : 'nej'),
+    `<p><button type="submit" class="button">${copy.search}</button> <a href="${routes.adminMembers}">${copy.reset}</a></p></form>`,
   ].join('');
   return [
     adminHeader(view),
-    `<h1>Medlemmer <span class="count">(${members.length})</span></h1>`,
+    `<h1>${copy.title} <span class="count">(${members.length})</span></h1>`,
     form,
-    `<p><a class="button secondary" href="${routes.adminMembersCsv}${memberFilterQuery(filter)}" download>Hent de viste medlemmer som CSV</a></p>`,
-    members.length
-      ? scrollTable('Medlemmer', ['Navn', 'E-mail', 'Type', 'Kommune', 'Interesser', 'Nyhedsbrev', 'Status', 'Dato'], rows)
-      : '<p>Ingen medlemmer passer til søgningen.</p>',
+    `<p><a class="button secondary" href="${routes.adminMembersCsv}${memberFilterQuery(filter)}" download>${copy.csv}</a></p>`,
+    members.length ? scrollTable(copy.title, copy.columns, rows) : `<p>${copy.none}</p>`,
   ].join('');
 }
 

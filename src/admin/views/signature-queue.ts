@@ -9,26 +9,11 @@ import { adminHeader, csrfField, formatTime, notice, type AdminView } from './ad
 
 const t = strings();
 
-export const statusLabels: Record<SignatureStatus, string> = {
-  pending: 'Ikke bekræftet',
-  confirmed: 'Venter på godkendelse',
-  published: 'Godkendt',
-  rejected: 'Afvist',
-  withdrawn: 'Trukket tilbage',
-};
+export const statusLabels: Record<SignatureStatus, string> = t.admin.signatureStatuses;
 
 const shownStatuses: SignatureStatus[] = ['confirmed', 'published', 'rejected', 'withdrawn', 'pending'];
 
-export const queueMessages = {
-  title: 'Underskrifter',
-  empty: 'Der er ingen underskrifter med denne status.',
-  approve: 'Godkend',
-  reject: 'Afvis',
-  reason: 'Begrundelse for afvisning',
-  reasonHint: 'Begrundelsen sendes til kontaktpersonen.',
-  approved: (name: string) => `${name} er godkendt og vises nu på listen over underskrivere, hvis de har sagt ja til det.`,
-  rejected: (name: string) => `${name} er afvist. Kontaktpersonen får en mail med begrundelsen.`,
-} as const;
+export const queueMessages = t.admin.queue;
 
 export interface QueueState {
   status: SignatureStatus;
@@ -58,21 +43,22 @@ function card(s: SignatureRow, view: AdminView, state: QueueState): string {
           `</div>`,
         ].join('')
       : '';
+  const f = queueMessages.fields;
   return [
     `<li class="review-card" id="underskrift-${s.id}"><h2>${escapeHtml(s.organisation_name)}</h2><dl class="facts">`,
-    row('Status', statusLabels[s.status]),
-    row('Type', t.signForm.types[s.organisation_type] ?? s.organisation_type),
-    row('CVR', s.cvr),
-    row('Kommune', s.municipality),
-    row('Hjemmeside', s.website),
-    row('Kontaktperson', s.contact_name ? `${s.contact_name}${s.contact_title ? `, ${s.contact_title}` : ''}` : null),
-    row('E-mail', s.email),
-    row('Udtalelse', s.statement),
-    row('Vises offentligt', s.consent_public ? 'Ja' : 'Nej'),
-    row('Skrevet under', formatTime(s.created_at)),
-    row('Bekræftet', formatTime(s.confirmed_at)),
-    row('Afvist med begrundelsen', s.reject_reason),
-    row('Behandlet af', s.reviewed_by),
+    row(f.status, statusLabels[s.status]),
+    row(f.type, t.signForm.types[s.organisation_type] ?? s.organisation_type),
+    row(f.cvr, s.cvr),
+    row(f.municipality, s.municipality),
+    row(f.website, s.website),
+    row(f.contact, s.contact_name ? `${s.contact_name}${s.contact_title ? `, ${s.contact_title}` : ''}` : null),
+    row(f.email, s.email),
+    row(f.statement, s.statement),
+    row(f.public, s.consent_public ? t.admin.yes : t.admin.no),
+    row(f.signed, formatTime(s.created_at)),
+    row(f.confirmed, formatTime(s.confirmed_at)),
+    row(f.rejectReason, s.reject_reason),
+    row(f.reviewedBy, s.reviewed_by),
     `</dl>${actions}</li>`,
   ].join('');
 }
@@ -87,7 +73,7 @@ export function renderSignatureQueue(view: AdminView, state: QueueState): string
     errorSummary(errors),
     notice(state.notice),
     `<h1>${queueMessages.title}: ${statusLabels[state.status].toLowerCase()} <span class="count">(${state.signatures.length})</span></h1>`,
-    `<nav aria-label="Status"><ul class="tabs">${tabs}</ul></nav>`,
+    `<nav aria-label="${t.admin.statusTabs}"><ul class="tabs">${tabs}</ul></nav>`,
     state.signatures.length ? `<ul class="review-list">${state.signatures.map((s) => card(s, view, state)).join('')}</ul>` : `<p>${queueMessages.empty}</p>`,
   ].join('');
 }

@@ -4,11 +4,11 @@ import type { SuggestionRow, SuggestionStatus } from '../../suggestions/suggesti
 import { escapeHtml } from '../../platform/html/escape.ts';
 import { errorSummary } from '../../platform/html/form-fields.ts';
 import { adminHeader, csrfField, formatTime, notice, type AdminView } from './admin-frame.ts';
+import { strings } from '../../i18n/index.ts';
 
-export const suggestionStatusLabels: Record<SuggestionStatus, string> = {
-  pending: 'Venter',
-  'pull-request-opened': 'Pull request oprettet',
-};
+const m = strings().admin.suggestions;
+
+export const suggestionStatusLabels: Record<SuggestionStatus, string> = m.statuses;
 
 function row(label: string, value: string | null | undefined): string {
   return value ? `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>` : '';
@@ -17,21 +17,21 @@ function row(label: string, value: string | null | undefined): string {
 function card(s: SuggestionRow, view: AdminView): string {
   const action =
     s.status === 'pending'
-      ? `<form method="post" action="${routes.adminSuggestions}">${csrfField(view.csrfToken)}<input type="hidden" name="id" value="${s.id}"><button type="submit" class="button">Opret pull request<span class="visually-hidden"> for ${escapeHtml(s.title)}</span></button></form>`
+      ? `<form method="post" action="${routes.adminSuggestions}">${csrfField(view.csrfToken)}<input type="hidden" name="id" value="${s.id}"><button type="submit" class="button">${m.openPullRequest}<span class="visually-hidden">${m.openPullRequestFor(escapeHtml(s.title))}</span></button></form>`
       : '';
-  const link = s.pr_url ? `<dt>Pull request</dt><dd><a href="${escapeHtml(s.pr_url)}">${escapeHtml(s.pr_url)}</a></dd>` : '';
+  const link = s.pr_url ? `<dt>${m.fields.pullRequest}</dt><dd><a href="${escapeHtml(s.pr_url)}">${escapeHtml(s.pr_url)}</a></dd>` : '';
   return [
     `<li class="review-card" id="forslag-${s.id}"><h2>${escapeHtml(s.title)}</h2><dl class="facts">`,
-    row('Status', suggestionStatusLabels[s.status]),
-    row('Kommune', s.municipality),
-    row('Hvad skete der', s.what_happened),
-    row('Hvem deltog', s.participants),
-    row('Kilder', s.sources),
-    row('Foreslået af', `${s.suggester_name} <${s.suggester_email}>`),
-    row('Modtaget', formatTime(s.created_at)),
+    row(m.fields.status, suggestionStatusLabels[s.status]),
+    row(m.fields.municipality, s.municipality),
+    row(m.fields.whatHappened, s.what_happened),
+    row(m.fields.participants, s.participants),
+    row(m.fields.sources, s.sources),
+    row(m.fields.suggestedBy, `${s.suggester_name} <${s.suggester_email}>`),
+    row(m.fields.received, formatTime(s.created_at)),
     link,
-    row('Oprettet af', s.pr_opened_by),
-    row('Seneste fejl fra GitHub', s.pr_last_error),
+    row(m.fields.openedBy, s.pr_opened_by),
+    row(m.fields.lastError, s.pr_last_error),
     `</dl>${action}</li>`,
   ].join('');
 }
@@ -45,9 +45,9 @@ export function renderSuggestionList(view: AdminView, state: { status: Suggestio
     adminHeader(view),
     errorSummary(errors),
     notice(state.notice),
-    `<h1>Caseforslag: ${suggestionStatusLabels[state.status].toLowerCase()} <span class="count">(${state.suggestions.length})</span></h1>`,
-    `<p class="lead">Forslag fra formularen på siden. En pull request tilføjer forslaget som en kladde, som en redaktør gør færdig. Forslagsstillerens navn og e-mail kommer ikke med i den.</p>`,
-    `<nav aria-label="Status"><ul class="tabs">${tabs}</ul></nav>`,
-    state.suggestions.length ? `<ul class="review-list">${state.suggestions.map((s) => card(s, view)).join('')}</ul>` : '<p>Der er ingen forslag med denne status.</p>',
+    `<h1>${m.title}: ${suggestionStatusLabels[state.status].toLowerCase()} <span class="count">(${state.suggestions.length})</span></h1>`,
+    `<p class="lead">${m.lead}</p>`,
+    `<nav aria-label="${strings().admin.statusTabs}"><ul class="tabs">${tabs}</ul></nav>`,
+    state.suggestions.length ? `<ul class="review-list">${state.suggestions.map((s) => card(s, view)).join('')}</ul>` : `<p>${m.empty}</p>`,
   ].join('');
 }

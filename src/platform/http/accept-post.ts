@@ -7,11 +7,11 @@ import { checkRateLimit } from '../rate-limit-store.ts';
 import { clientIp } from './client-ip.ts';
 import { readBody, sameOrigin, type FormFields } from './request-body.ts';
 import { problem, prefersJson } from './respond.ts';
+import { strings } from '../../i18n/index.ts';
 
-export const acceptMessages = {
-  crossSite: 'Formularen skal sendes fra Samskabelsesbevægelsens egen side.',
-  tooMany: 'Der er sendt mange formularer fra din forbindelse. Vent lidt, og prøv igen.',
-} as const;
+const t = strings();
+
+export const acceptMessages = { crossSite: t.server.crossSite, tooMany: t.server.tooMany } as const;
 
 export type Accepted =
   | { ok: true; data: FormFields | Record<string, unknown>; wantsJson: boolean; db: Db; ip: string }

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { escapeHtml } from '../html/escape.ts';
+import { strings } from '../../i18n/index.ts';
 
 const marker = '<!--skabelon:indhold-->';
 const shells = new Map<string, Promise<string>>();
@@ -48,7 +49,7 @@ export interface HtmlPage {
 export async function htmlPage({ title, body, status = 200, headers, frame = 'skabelon', transformFrame }: HtmlPage): Promise<Response> {
   let html = await shell(frame);
   if (transformFrame) html = transformFrame(html);
-  const titled = title === undefined ? html : html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)} · Samskabelsesbevægelsen</title>`);
+  const titled = title === undefined ? html : html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(strings().server.pageTitle(title))}</title>`);
   const page = moveRegions(titled.replace(marker, () => body));
   const merged = new Headers(headers);
   if (!merged.has('Content-Type')) merged.set('Content-Type', 'text/html; charset=utf-8');

@@ -1,16 +1,15 @@
 // Reads what a form or a script POSTed, within a size limit, and refuses cross-site posts: the first step of every function that takes input.
 import { prefersJson, problem } from './respond.ts';
+import { strings } from '../../i18n/index.ts';
 
 export const defaultMaxBytes = 16 * 1024;
 
 /** Keys that could reach Object.prototype when a caller merges the data into another object. */
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
-export const bodyMessages = {
-  tooLarge: 'Det, du sendte, fylder for meget. Gør teksten kortere, og prøv igen.',
-  unsupported: 'Serveren kan kun læse en almindelig formular eller JSON.',
-  malformed: 'Det, du sendte, kunne ikke læses. Prøv igen.',
-} as const;
+const t = strings();
+
+export const bodyMessages = { tooLarge: t.server.tooLarge, unsupported: t.server.unsupported, malformed: t.server.malformed } as const;
 
 /** A form field sent once is a string; sent several times (checkboxes), an array. */
 export type FormFields = Record<string, string | string[]>;

@@ -1,5 +1,6 @@
 // The frame every mail shares: a mail is a subject and a list of blocks, rendered once to escaped HTML and to plain text.
 import { escapeHtml } from '../html/escape.ts';
+import { strings, type Strings } from '../../i18n/index.ts';
 
 export interface MailContent {
   subject: string;
@@ -38,11 +39,11 @@ function blockText(block: Block): string {
 }
 
 /** Renders a draft in the shared frame, signed off with the movement's name and the site. */
-export function renderDraft(draft: MailDraft, site: string): MailContent {
+export function renderDraft(draft: MailDraft, site: string, t: Strings = strings()): MailContent {
   const { subject: rawSubject, blocks } = draft;
   // Names come from a form; a line break in a subject has no business there.
   const subject = rawSubject.replace(/\s+/g, ' ').trim();
-  const signOff = `Venlig hilsen\nSamskabelsesbevægelsen\n${site}`;
+  const signOff = t.mails.signOff(site);
   const html = [
     '<!doctype html>',
     '<html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>',
