@@ -19,6 +19,7 @@ const notUiText: Record<string, string> = {
   'src/data/': 'Danish data: municipality and place names',
   'src/pages/': 'Astro routes keep their own page text, like the .astro files beside them',
   'src/dev-server/': 'the local stand-in for Vercel speaks to developers; the visitor pages it serves come from src/i18n/',
+  'src/site-icons/': 'the icon writer behind scripts/make-icons.ts; its errors speak to a developer at build time',
 };
 
 /** Single files with Danish text that is not UI text, each with the reason. Keep this list short. */

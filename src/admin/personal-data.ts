@@ -44,10 +44,6 @@ export async function findPersonalData(db: Queryable, email: string): Promise<Pe
   return { email: key, signatures: signatures.rows, members: members.rows, suggestions: suggestions.rows, mails: mails.rows };
 }
 
-export function isEmpty(data: PersonalData): boolean {
-  return data.signatures.length + data.members.length + data.suggestions.length + data.mails.length === 0;
-}
-
 /** A copy for the person who asked: plain JSON with Danish keys at the top. */
 export function personalDataExport(data: PersonalData, now: Date): string {
   return JSON.stringify(

@@ -1,6 +1,6 @@
 // schema.org markup for a case page: an Article about a place and period, citing its sources, under CC BY-SA 4.0.
 import { caseLicence } from './case-facts.ts';
-import { regionOf, type CaseEntry } from './cases.ts';
+import { ongoingInContent, regionOf, type CaseEntry } from './cases.ts';
 import { unknown } from '../data/vocabulary.ts';
 import { strings } from '../i18n/index.ts';
 import { routes } from '../routes.ts';
@@ -10,7 +10,7 @@ export function caseJsonLd(entry: CaseEntry, site: URL, principleTitles: readonl
   const d = entry.data;
   const t = strings();
   const start = d.period.start === unknown ? '..' : String(d.period.start);
-  const end = d.period.end === undefined || d.period.end === unknown || d.period.end === 'igangværende' ? '..' : String(d.period.end);
+  const end = d.period.end === undefined || d.period.end === unknown || d.period.end === ongoingInContent ? '..' : String(d.period.end);
   const data = {
     '@context': 'https://schema.org',
     '@type': 'Article',
@@ -23,7 +23,7 @@ export function caseJsonLd(entry: CaseEntry, site: URL, principleTitles: readonl
     publisher: { '@type': 'Organization', name: t.site.name, url: site.href },
     spatialCoverage: {
       '@type': 'Place',
-      name: d.place ? `${d.place}, ${d.municipality} Kommune` : `${d.municipality} Kommune`,
+      name: d.place ? `${d.place}, ${t.caseJsonLd.municipality(d.municipality)}` : t.caseJsonLd.municipality(d.municipality),
       address: { '@type': 'PostalAddress', addressRegion: regionOf(entry), addressCountry: 'DK' },
     },
     ...(start === '..' && end === '..' ? {} : { temporalCoverage: `${start}/${end}` }),

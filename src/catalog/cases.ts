@@ -7,7 +7,7 @@ import { routes, slugify, type Facet } from '../routes.ts';
 import type { CaseRecord } from './open-data.ts';
 
 // @not-ui-text: the word the case files use for an open end (see content-schemas.ts); pages show t.cases.ongoing.
-const ongoingInContent = 'igangværende';
+export const ongoingInContent = 'igangværende';
 
 export type CaseEntry = CollectionEntry<'cases'>;
 export type PrincipleEntry = CollectionEntry<'principles'>;
@@ -107,7 +107,7 @@ export function facetLabels(): Record<Facet, string> {
 /** "2004–2010", "2015–igangværende", "2012", "Ikke oplyst–2019" or "Ikke oplyst". */
 export function formatPeriod(period: CaseEntry['data']['period']): string {
   const t = strings();
-  const shown = (year: number | string) => (year === unknown ? t.cases.unknown : year === 'igangværende' ? t.cases.ongoing : String(year));
+  const shown = (year: number | string) => (year === unknown ? t.cases.unknown : year === ongoingInContent ? t.cases.ongoing : String(year));
   if (period.end === undefined || (period.end === unknown && period.start === unknown)) return shown(period.start);
   return `${shown(period.start)}–${shown(period.end)}`;
 }

@@ -11,6 +11,8 @@ import { commentMarker, pullRequestComment } from './report.ts';
 const counts = { cases: 9, drafts: 0, principles: 11, pages: 4 };
 const withProblems = (n: number): CheckResult => ({
   counts,
+  warnings: [],
+  readability: [],
   problems: Array.from({ length: n }, (_, i) => ({ file: 'content/cases/a.mdx', line: i + 2, message: `Problem nr. ${i + 1}.` })),
 });
 const report = (result: CheckResult) => [pullRequestComment(result), result.problems.length > 0] as const;

@@ -94,11 +94,11 @@ describe('reports', () => {
   });
 
   it('stops the annotations at 10 and says in a notice how many more there are', () => {
-    const many: CheckResult = { counts, problems: Array.from({ length: 13 }, (_, i) => ({ file: 'content/cases/a.mdx', line: i + 1, message: `Problem ${i + 1}.` })) };
+    const many: CheckResult = { counts, warnings: [], readability: [], problems: Array.from({ length: 13 }, (_, i) => ({ file: 'content/cases/a.mdx', line: i + 1, message: `Problem ${i + 1}.` })) };
     const lines = githubAnnotations(many).trimEnd().split('\n');
     assert.equal(lines.filter((l) => l.startsWith('::error ')).length, 10);
     assert.equal(lines.at(-1), '::notice title=Flere problemer::3 problemer mere står i opsummeringen og i kommentaren på pull requesten.');
-    assert.equal(githubAnnotations({ counts, problems: many.problems.slice(0, 10) }).split('\n').filter(Boolean).length, 10);
+    assert.equal(githubAnnotations({ ...many, problems: many.problems.slice(0, 10) }).split('\n').filter(Boolean).length, 10);
   });
 
   it('starts the pull request comment with a hidden marker and then the summary', () => {

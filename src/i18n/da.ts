@@ -286,6 +286,10 @@ export const da = {
     people: ['{n} person', '{n} personer'],
     organisations: ['{n} organisation', '{n} organisationer'],
   },
+  caseJsonLd: {
+    /** The place a case is about, as schema.org names it. */
+    municipality: (name: string) => `${name} Kommune`,
+  },
   server: {
     failed: 'Der skete en fejl på serveren. Prøv igen om lidt.',
     unavailable: 'Tjenesten er midlertidigt utilgængelig. Prøv igen om lidt.',

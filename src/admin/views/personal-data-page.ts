@@ -1,11 +1,14 @@
 // The GDPR page: look up an address, see everything stored about it, download it as JSON, or erase it.
 import { routes } from '../../routes.ts';
-import { isEmpty, type ErasureReport, type PersonalData } from '../personal-data.ts';
+import type { ErasureReport, PersonalData } from '../personal-data.ts';
 import { escapeHtml } from '../../platform/html/escape.ts';
 import { errorSummary, group, input } from '../../platform/html/form-fields.ts';
 import { adminHeader, csrfField, formatTime, notice, scrollTable, type AdminView } from './admin-frame.ts';
 import { statusLabels } from './signature-queue.ts';
 import { strings } from '../../i18n/index.ts';
+
+/** Nothing was found for the address: no signature, membership, suggestion or mail. */
+const isEmpty = (data: PersonalData): boolean => data.signatures.length + data.members.length + data.suggestions.length + data.mails.length === 0;
 
 export const personalDataMessages = strings().admin.personalData;
 
