@@ -49,7 +49,9 @@ export interface Deployment {
 
 /**
  * Copies the project into a temporary folder (node_modules linked, .vercel/project.json from
- * deploy/vercel-project.json) and runs `vercel build --yes` there without a login. Takes about a minute.
+ * deploy/vercel-project.json) and runs `vercel build --yes` there without a login. Like Vercel, the build first runs
+ * `npm install` in the copy, which replaces the link with a fresh install from the lockfile (the registry must be
+ * reachable). Takes one to two minutes on an idle machine.
  */
 export async function buildDeployment(): Promise<Deployment> {
   const cli = await vercelCli();
