@@ -35,7 +35,7 @@ for (const engine of testDatabases()) {
   test(`the migrated partial unique index on ${engine.name} holds a place for exactly the live statuses`, async () => {
     const db = await engine.open();
     try {
-      const { rows } = await db.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'signatures_one_live_per_organisation'`);
+      const { rows } = await db.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'signatures_one_live_per_organisation' AND schemaname = current_schema()`);
       assert.equal(rows.length, 1, 'the index exists');
       const predicate = rows[0]!.indexdef.split(' WHERE ')[1] ?? '';
       const named = [...predicate.matchAll(/'([a-z]+)'/g)].map((m) => m[1]);
