@@ -148,6 +148,59 @@ export const da = {
     unavailable: 'Vi kunne ikke sende formularen lige nu. Prøv igen om lidt.',
     tooMany: 'Der er sendt mange formularer fra din forbindelse. Vent lidt, og prøv igen.',
   },
+  /** The other language: the switch in the header, and the note on a page that has no translation yet. */
+  language: {
+    label: 'Sprog',
+    /** The link to the same page in the other language, written in that language. */
+    other: 'English',
+    otherLang: 'en',
+    otherLocale: 'en',
+    notTranslatedTitle: 'Ikke oversat endnu',
+    notTranslated: 'Denne side findes ikke på engelsk endnu.',
+    readOriginal: 'Læs den på engelsk',
+    onlyInOriginal: 'kun på engelsk',
+  },
+  /** One message per field that says what to do; a limit in a message is a value. */
+  fieldErrors: {
+    signing: {
+      organisation_name: { missing: 'Skriv organisationens navn', tooLong: (max: number) => `Organisationens navn må højst være ${max} tegn` },
+      organisation_type: { missing: 'Vælg hvilken slags organisation I er' },
+      cvr: {
+        missing: 'Skriv et CVR-nummer med 8 cifre',
+        shape: 'Skriv et CVR-nummer med 8 cifre, fx 12345678',
+        checkDigit: 'Tjek CVR-nummeret. Det er ikke et gyldigt CVR-nummer, så der kan være byttet om på to cifre',
+      },
+      municipality: { missing: 'Vælg jeres kommune, eller vælg Hele landet' },
+      website: { invalid: 'Skriv en webadresse som www.eksempel.dk, eller lad feltet stå tomt' },
+      contact_name: { missing: 'Skriv dit navn', tooLong: (max: number) => `Dit navn må højst være ${max} tegn` },
+      contact_title: { missing: 'Skriv din titel eller rolle i organisationen', tooLong: (max: number) => `Din titel må højst være ${max} tegn` },
+      email: { missing: 'Skriv din e-mailadresse', invalid: 'Skriv en e-mailadresse i det rigtige format, fx navn@eksempel.dk' },
+      statement: { tooLong: (max: number) => `Jeres udtalelse må højst være ${max} tegn. Gør den lidt kortere` },
+    },
+    membership: {
+      kind: { missing: 'Vælg, om du melder dig ind som person eller melder en organisation ind' },
+      name: { missing: 'Skriv dit navn', tooLong: (max: number) => `Dit navn må højst være ${max} tegn` },
+      email: { missing: 'Skriv din e-mailadresse', invalid: 'Skriv en e-mailadresse i det rigtige format, fx navn@eksempel.dk' },
+      municipality: { missing: 'Vælg den kommune, du bor i, eller som organisationen hører til' },
+      organisation_name: { missing: 'Skriv organisationens navn', tooLong: (max: number) => `Organisationens navn må højst være ${max} tegn` },
+      organisation_type: { missing: 'Vælg hvilken slags organisation det er' },
+      interests: { invalid: 'Vælg kun blandt de viste områder' },
+      consent: { missing: 'Sæt kryds, hvis vi må gemme dine oplysninger. Ellers kan vi ikke gøre dig til medlem' },
+    },
+    suggestions: {
+      title: { missing: 'Skriv en titel på casen', tooLong: (max: number) => `Titlen må højst være ${max} tegn` },
+      municipality: { missing: 'Vælg den kommune, casen foregik i' },
+      what_happened: { missing: 'Fortæl, hvad der skete', tooLong: (max: number) => `Beskrivelsen må højst være ${max.toLocaleString('da-DK')} tegn. Gør den lidt kortere` },
+      participants: { missing: 'Skriv, hvem der var med', tooLong: (max: number) => `Svaret må højst være ${max.toLocaleString('da-DK')} tegn. Gør det lidt kortere` },
+      sources: {
+        missing: 'Skriv mindst ét link til en kilde, fx en artikel eller kommunens hjemmeside, der fortæller om casen',
+        tooLong: (max: number) => `Kilderne må højst fylde ${max.toLocaleString('da-DK')} tegn`,
+        tooMany: (max: number) => `Skriv højst ${max} links`,
+      },
+      name: { missing: 'Skriv dit navn', tooLong: (max: number) => `Dit navn må højst være ${max} tegn` },
+      email: { missing: 'Skriv din e-mailadresse', invalid: 'Skriv en e-mailadresse i det rigtige format, fx navn@eksempel.dk' },
+    },
+  },
   signForm: {
     title: 'Underskriv chartret',
     lead: 'Når jeres organisation skriver under på Charter for samskabelse, siger I, at I vil arbejde efter chartrets principper. Det tager et par minutter.',
