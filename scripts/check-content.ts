@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content-checks/check-content.ts';
 import { loadProject } from '../src/content-checks/load-project.ts';
 import { githubAnnotations, markdownSummary, textReport } from '../src/content-checks/report.ts';
+import { translationReport, translationText } from '../src/content-checks/translations.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,5 +27,7 @@ if (values.format !== 'text' && values.format !== 'github') {
 const result = checkContent(loadProject(resolve(values.root)));
 if (values.format === 'github') process.stdout.write(githubAnnotations(result));
 process.stdout.write(textReport(result));
+// The English edition: notes for editors, never a reason to fail.
+process.stdout.write(translationText(translationReport(resolve(values.root))));
 if (values.summary) appendFileSync(values.summary, markdownSummary(result));
 process.exitCode = result.problems.length > 0 ? 1 : 0;

@@ -69,6 +69,8 @@ export const da = {
     signCta: 'Kan jeres organisation stå inde for chartret?',
     signLink: 'Underskriv chartret',
     print: 'Chartret kan udskrives direkte fra browseren.',
+    /** "Princip 3 af 11". */
+    of: 'af',
   },
   cases: {
     title: 'Cases',
@@ -125,6 +127,8 @@ export const da = {
     licence: 'Casernes tekster må genbruges under licensen',
     licenceName: 'CC BY-SA 4.0',
     openData: 'Alle cases som åbne data:',
+    /** The RSS feed's title, after the site's name. */
+    feedTitle: 'nye cases',
   },
   map: {
     title: 'Kort over cases',
@@ -368,7 +372,7 @@ export const da = {
   wall: {
     title: 'Underskrivere af chartret',
     /** Before and after the count of organisations, and the municipalities sentence; the numbers are marked up by the page. */
-    organisationsHave: (n: number) => (n === 1 ? 'organisation har' : 'organisationer har'),
+    organisationsHave: (n: number): string => (n === 1 ? 'organisation har' : 'organisationer har'),
     signedCharter: 'skrevet under på Charter for samskabelse.',
     municipalities: (n: number) => `${n} af 98 kommuner`,
     municipalitiesAfter: 'er med.',

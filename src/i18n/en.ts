@@ -69,6 +69,7 @@ export const en = {
     signCta: 'Can your organisation stand behind the charter?',
     signLink: 'Sign the charter',
     print: 'You can print the charter straight from your browser.',
+    of: 'of',
   },
   cases: {
     title: 'Cases',
@@ -125,6 +126,7 @@ export const en = {
     licence: 'You may reuse the case texts under the licence',
     licenceName: 'CC BY-SA 4.0',
     openData: 'All cases as open data:',
+    feedTitle: 'new cases',
   },
   map: {
     title: 'Map of the cases',
