@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentChecks } from './src/content-checks/astro-integration.ts';
+import { hasTranslation } from './src/content-checks/translations.ts';
+import { counterpartPath, pagePath } from './src/routes.ts';
 
 const vercelUrl = process.env.VERCEL_PROJECT_PRODUCTION_URL;
 const site = process.env.SITE_URL ?? (vercelUrl ? `https://${vercelUrl}` : 'http://localhost:4321');
@@ -31,8 +33,19 @@ export default defineConfig({
     contentChecks(),
     mdx(),
     sitemap({
-      filter: (page) => !/\/(404|skabelon|underskriv\/tak|bliv-medlem\/tak|foreslaa-en-case\/tak)\//.test(page),
+      // Thank-you pages, frames and the English notes for pages not translated yet (noindex) stay out.
+      filter: (page) =>
+        !/\/(404|skabelon|underskriv\/tak|bliv-medlem\/tak|foreslaa-en-case\/tak|sign\/thanks|join\/thanks|suggest-a-case\/thanks)\//.test(page) &&
+        !(new URL(page).pathname.startsWith('/en/') && !hasTranslation(new URL(page).pathname, process.cwd(), pagePath)),
       customPages: servedByFunctions.map((path) => new URL(path, site).href),
+      // hreflang alternates: each page with a translation names both editions (the slugs differ, e.g. /kort/ and /en/map/).
+      serialize: (item) => {
+        const path = new URL(item.url).pathname;
+        const other = counterpartPath(path);
+        if (!other || !hasTranslation(path, process.cwd(), pagePath)) return item;
+        const own = path.startsWith('/en/') ? 'en' : 'da';
+        return { ...item, links: [{ lang: own, url: item.url }, { lang: other.lang, url: new URL(other.path, site).href }] };
+      },
     }),
   ],
   markdown: { syntaxHighlight: false },

@@ -2,31 +2,32 @@
 import { parseSignatureInput } from '../src/signing/signature-input.ts';
 import { rateLimitRules } from '../src/platform/rate-limits.ts';
 import { renderSignaturePage } from '../src/signing/signature-form.ts';
-import { routes } from '../src/routes.ts';
+import { routesFor } from '../src/routes.ts';
 import { acceptPost, formValues } from '../src/platform/http/accept-post.ts';
 import { htmlPage } from '../src/platform/http/html-page.ts';
 import { json, redirect303 } from '../src/platform/http/respond.ts';
 import { kickOutbox } from '../src/platform/runtime.ts';
 import { submitSignature } from '../src/signing/signatures.ts';
 import { endpoint } from '../src/platform/http/endpoint.ts';
-import { strings } from '../src/i18n/index.ts';
-
-const t = strings();
+import { languageOf, strings } from '../src/i18n/index.ts';
 
 export const POST = endpoint(async (request: Request): Promise<Response> => {
   const post = await acceptPost(request, { action: 'signing', rules: rateLimitRules.signing });
   if (!post.ok) return post.response;
 
-  const parsed = parseSignatureInput(post.data);
+  // The form says which language the visitor used (the English form under /en/ sends it); answers and mails follow it.
+  const language = languageOf(post.data.language);
+  const t = strings(language);
+  const parsed = parseSignatureInput(post.data, t);
   if (!parsed.ok) {
     if (post.wantsJson) return json({ errors: parsed.errors }, 400);
-    const body = renderSignaturePage({ values: formValues(post.data), errors: parsed.errors });
-    return htmlPage({ title: t.signForm.errorTitle, body, status: 400 });
+    const body = renderSignaturePage({ values: formValues(post.data), errors: parsed.errors, lang: language });
+    return htmlPage({ title: t.signForm.errorTitle, body, status: 400, lang: language });
   }
   // A bot that filled in the hidden field gets the same answer as everyone else, and nothing is stored.
   if (!parsed.suspectedBot) {
-    await submitSignature(post.db, parsed.value);
+    await submitSignature(post.db, parsed.value, { language });
     void kickOutbox();
   }
-  return post.wantsJson ? json({ status: 'check-your-mail', message: t.signForm.accepted }, 202) : redirect303(routes.signThanks);
+  return post.wantsJson ? json({ status: 'check-your-mail', message: t.signForm.accepted }, 202) : redirect303(routesFor(language).signThanks);
 });

@@ -3,8 +3,8 @@
 import { rateLimitRules } from '../src/platform/rate-limits.ts';
 import { parseSuggestionInput } from '../src/suggestions/suggestion-input.ts';
 import { renderSuggestionPage } from '../src/suggestions/suggestion-form.ts';
-import { strings } from '../src/i18n/index.ts';
-import { routes } from '../src/routes.ts';
+import { languageOf, strings } from '../src/i18n/index.ts';
+import { routesFor } from '../src/routes.ts';
 import { acceptPost, formValues } from '../src/platform/http/accept-post.ts';
 import { htmlPage } from '../src/platform/http/html-page.ts';
 import { json, redirect303 } from '../src/platform/http/respond.ts';
@@ -20,18 +20,20 @@ export const POST = endpoint(async (request: Request): Promise<Response> => {
   const post = await acceptPost(request, { action: 'suggesting', rules: rateLimitRules.suggesting, maxBytes });
   if (!post.ok) return post.response;
 
-  const parsed = parseSuggestionInput(post.data);
+  // The form says which language the visitor used; answers and the receipt follow it.
+  const language = languageOf(post.data.language);
+  const parsed = parseSuggestionInput(post.data, strings(language));
   if (!parsed.ok) {
     if (post.wantsJson) return json({ errors: parsed.errors }, 400);
-    const body = renderSuggestionPage({ values: formValues(post.data), errors: parsed.errors });
-    return htmlPage({ title: strings().suggestForm.errorTitle, body, status: 400 });
+    const body = renderSuggestionPage({ values: formValues(post.data), errors: parsed.errors, lang: language });
+    return htmlPage({ title: strings(language).suggestForm.errorTitle, body, status: 400, lang: language });
   }
   // A bot that filled in the hidden field gets the same answer as everyone else, and nothing is stored.
   if (!parsed.suspectedBot) {
-    const { suggestionId } = await submitSuggestion(post.db, parsed.value);
+    const { suggestionId } = await submitSuggestion(post.db, parsed.value, { language });
     void kickOutbox();
     // The pull request is a bonus for the secretariat: if GitHub fails, the suggestion waits and the visitor still gets a thank-you.
     if (suggestionId && githubSettingsFromEnv()) await openSuggestionPullRequest(post.db, suggestionId, 'forslagsformularen');
   }
-  return post.wantsJson ? json({ status: 'received', message: strings().suggestThanks.lead }, 202) : redirect303(routes.suggestThanks);
+  return post.wantsJson ? json({ status: 'received', message: strings(language).suggestThanks.lead }, 202) : redirect303(routesFor(language).suggestThanks);
 });

@@ -3,18 +3,21 @@
 //   --format=github   also print GitHub annotations, so each problem shows at its line in the pull request
 //   --summary=FILE    append a Danish Markdown summary (CI passes $GITHUB_STEP_SUMMARY)
 //   --root=DIR        check another project folder (tests)
+//   --translations    also list what the English edition lacks: files not translated, and translations that may be outdated
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content-checks/check-content.ts';
 import { loadProject } from '../src/content-checks/load-project.ts';
 import { githubAnnotations, markdownSummary, textReport } from '../src/content-checks/report.ts';
+import { translationReport, translationText } from '../src/content-checks/translations.ts';
 
 const { values } = parseArgs({
   options: {
     root: { type: 'string', default: resolve(import.meta.dirname, '..') },
     format: { type: 'string', default: 'text' },
     summary: { type: 'string' },
+    translations: { type: 'boolean', default: false },
   },
 });
 
@@ -26,5 +29,7 @@ if (values.format !== 'text' && values.format !== 'github') {
 const result = checkContent(loadProject(resolve(values.root)));
 if (values.format === 'github') process.stdout.write(githubAnnotations(result));
 process.stdout.write(textReport(result));
+// The English edition: notes for editors, never a reason to fail.
+if (values.translations) process.stdout.write(translationText(translationReport(resolve(values.root))));
 if (values.summary) appendFileSync(values.summary, markdownSummary(result));
 process.exitCode = result.problems.length > 0 ? 1 : 0;

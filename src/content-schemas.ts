@@ -21,6 +21,9 @@ import {
 /** Where each collection's files live, relative to the project root. */
 export const contentFolders = { cases: 'content/cases', principles: 'content/principles', pages: 'content/pages' } as const;
 
+/** The English edition mirrors content/: the same file name is the same case, principle or page. */
+export const englishFolders = { cases: 'content/en/cases', principles: 'content/en/principles', pages: 'content/en/pages' } as const;
+
 const list = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, field: string) =>

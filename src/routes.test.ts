@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { routes, slugify } from './routes.ts';
+import { counterpartPath, pagePath, routes, routesFor, slugify } from './routes.ts';
 
 describe('slugify', () => {
   it('spells æ, ø and å the Danish way in URLs', () => {
@@ -48,5 +48,36 @@ describe('routes', () => {
       const file = new URL(`..${new URL(path, 'http://x').pathname}.ts`, import.meta.url);
       assert.ok(existsSync(file), `${path} has no ${file.pathname}`);
     }
+  });
+});
+
+describe('the English route table', () => {
+  it('puts every reading page and form under /en/, with the same slugs for cases and principles', () => {
+    const en = routesFor('en');
+    assert.equal(en.case('seest'), '/en/cases/seest/');
+    assert.equal(en.principle('ligevaerd'), '/en/charter/ligevaerd/');
+    assert.equal(en.sign, '/en/sign/');
+    assert.equal(en.join, '/en/join/');
+    assert.equal(en.suggest, '/en/suggest-a-case/');
+    assert.equal(en.signaturesApi, routes.signaturesApi);
+    assert.equal(routesFor('da'), routes);
+  });
+
+  it('finds the same page in the other language', () => {
+    assert.deepEqual(counterpartPath('/kort/'), { lang: 'en', path: '/en/map/' });
+    assert.deepEqual(counterpartPath('/en/map/'), { lang: 'da', path: '/kort/' });
+    assert.deepEqual(counterpartPath('/cases/seest/'), { lang: 'en', path: '/en/cases/seest/' });
+    assert.deepEqual(counterpartPath('/en/charter/ligevaerd/'), { lang: 'da', path: '/charter/ligevaerd/' });
+    assert.deepEqual(counterpartPath('/hvad-er-samskabelse/'), { lang: 'en', path: '/en/what-is-co-creation/' });
+    assert.deepEqual(counterpartPath('/en/what-is-co-creation/'), { lang: 'da', path: '/hvad-er-samskabelse/' });
+    assert.deepEqual(counterpartPath('/syv-gode-raad/'), { lang: 'en', path: '/en/syv-gode-raad/' });
+    assert.deepEqual(counterpartPath('/'), { lang: 'en', path: '/en/' });
+    assert.equal(counterpartPath('/admin/'), undefined);
+  });
+
+  it('places editorial pages by their named route', () => {
+    assert.equal(pagePath('om'), '/om/');
+    assert.equal(pagePath('om', 'en'), '/en/about/');
+    assert.equal(pagePath('manifest', 'en'), '/en/manifesto/');
   });
 });

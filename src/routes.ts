@@ -1,4 +1,4 @@
-// The one route table: every internal URL on the site is built here.
+// The one route table: every internal URL on the site is built here, for the Danish site and the English edition under /en/.
 
 /** Turns a Danish name into a URL segment: "Hjørring" → "hjoerring". */
 export function slugify(text: string): string {
@@ -79,3 +79,80 @@ export const routes = {
   robots: '/robots.txt',
   webManifest: '/site.webmanifest',
 } as const;
+
+/** The shape of a route table: every address a string, every address builder a function giving one. */
+export type Routes = { [K in keyof typeof routes]: (typeof routes)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+export type RouteLanguage = 'da' | 'en';
+
+/** The English edition: the same shape as the Danish table, under /en/, with English slugs where they read naturally. */
+const english: Routes = {
+  ...routes,
+  home: '/en/',
+  manifest: '/en/manifesto/',
+  charter: '/en/charter/',
+  principle: (slug: string) => `/en/charter/${slug}/`,
+  about: '/en/what-is-co-creation/',
+  cases: '/en/cases/',
+  case: (slug: string) => `/en/cases/${slug}/`,
+  casesBy: (facet: Facet, value: string) => `/en/cases/${facets[facet]}/${value}/`,
+  map: '/en/map/',
+  search: '/en/search/',
+  sign: '/en/sign/',
+  signThanks: '/en/sign/thanks/',
+  signConfirm: '/en/sign/confirm/',
+  signWithdraw: '/en/sign/withdraw/',
+  suggest: '/en/suggest-a-case/',
+  suggestThanks: '/en/suggest-a-case/thanks/',
+  join: '/en/join/',
+  joinThanks: '/en/join/thanks/',
+  joinConfirm: '/en/join/confirm/',
+  leave: '/en/join/leave/',
+  privacy: '/en/privacy/',
+  accessibility: '/en/accessibility/',
+  aboutSite: '/en/about/',
+  rss: '/en/rss.xml',
+};
+
+const tables: Record<RouteLanguage, Routes> = { da: routes, en: english };
+
+/** The route table for a language. */
+export function routesFor(lang: RouteLanguage): Routes {
+  return tables[lang];
+}
+
+/** The editorial pages (content/pages/<file>.mdx) that have a name in the route table; any other is at /<file>/. */
+export const namedPages = {
+  manifest: 'manifest',
+  'hvad-er-samskabelse': 'about',
+  om: 'aboutSite',
+  privatlivspolitik: 'privacy',
+  tilgaengelighed: 'accessibility',
+} as const satisfies Record<string, keyof Routes>;
+
+/** Where an editorial page lives: its named route, or /<file name>/ (/en/<file name>/ in English). */
+export function pagePath(slug: string, lang: RouteLanguage = 'da'): string {
+  const named = (namedPages as Record<string, keyof Routes>)[slug];
+  if (named) return routesFor(lang)[named] as string;
+  return lang === 'en' ? `/en/${slug}/` : `/${slug}/`;
+}
+
+/** Routes that exist in both languages as fixed pages: the same key in both tables. */
+const pairedKeys = ['home', 'manifest', 'charter', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite'] as const;
+
+/**
+ * The same page in the other language, for a fixed page or a case, principle or editorial page (which share their
+ * file name across languages). Undefined for pages that exist in one language only (the admin, the frames).
+ */
+export function counterpartPath(path: string): { lang: RouteLanguage; path: string } | undefined {
+  const from: RouteLanguage = path === '/en/' || path.startsWith('/en/') ? 'en' : 'da';
+  const to: RouteLanguage = from === 'en' ? 'da' : 'en';
+  for (const key of pairedKeys) if (tables[from][key] === path) return { lang: to, path: tables[to][key] as string };
+  const rest = from === 'en' ? path.slice(3) : path;
+  const content = rest.match(/^\/(cases|charter)\/([^/]+)\/$/);
+  if (content) return { lang: to, path: content[1] === 'cases' ? tables[to].case(content[2]!) : tables[to].principle(content[2]!) };
+  const facet = rest.match(/^\/cases\/([^/]+)\/([^/]+)\/$/);
+  if (facet) return { lang: to, path: `${tables[to].cases}${facet[1]}/${facet[2]}/` };
+  const page = rest.match(/^\/([^/.]+)\/$/);
+  if (page && !['admin', 'skabelon', 'underskrivere', 'en'].includes(page[1]!)) return { lang: to, path: pagePath(page[1]!, to) };
+  return undefined;
+}

@@ -2,13 +2,12 @@
 import { caseLicence } from './case-facts.ts';
 import { ongoingInContent, regionOf, type CaseEntry } from './cases.ts';
 import { unknown } from '../data/vocabulary.ts';
-import { strings } from '../i18n/index.ts';
-import { routes } from '../routes.ts';
+import { strings, type Strings } from '../i18n/index.ts';
+import { routes as danishRoutes, type Routes } from '../routes.ts';
 
 /** JSON for a `<script type="application/ld+json">`, with `<` escaped so no text can end the script early. */
-export function caseJsonLd(entry: CaseEntry, site: URL, principleTitles: readonly string[]): string {
+export function caseJsonLd(entry: CaseEntry, site: URL, principleTitles: readonly string[], t: Strings = strings(), routes: Routes = danishRoutes): string {
   const d = entry.data;
-  const t = strings();
   const start = d.period.start === unknown ? '..' : String(d.period.start);
   const end = d.period.end === undefined || d.period.end === unknown || d.period.end === ongoingInContent ? '..' : String(d.period.end);
   const data = {
@@ -16,7 +15,7 @@ export function caseJsonLd(entry: CaseEntry, site: URL, principleTitles: readonl
     '@type': 'Article',
     headline: d.title,
     description: d.summary,
-    inLanguage: 'da',
+    inLanguage: t.lang,
     url: new URL(routes.case(entry.id), site).href,
     license: caseLicence.url,
     dateModified: d.lastVerified.toISOString().slice(0, 10),

@@ -2,15 +2,17 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { findMunicipality } from '../data/municipalities.ts';
 import { areas, forms, initiators, kinds, participationLevels, scopes, statuses, unknown } from '../data/vocabulary.ts';
-import { strings } from '../i18n/index.ts';
+import { strings, type Language, type Strings } from '../i18n/index.ts';
 import { routes, slugify, type Facet } from '../routes.ts';
 import type { CaseRecord } from './open-data.ts';
 
 // @not-ui-text: the word the case files use for an open end (see content-schemas.ts); pages show t.cases.ongoing.
 export const ongoingInContent = 'igangværende';
 
-export type CaseEntry = CollectionEntry<'cases'>;
-export type PrincipleEntry = CollectionEntry<'principles'>;
+/** A case in either language: Danish (`cases`) or its English translation (`casesEn`), with the same fields. */
+export type CaseEntry = CollectionEntry<'cases' | 'casesEn'>;
+export type PrincipleEntry = CollectionEntry<'principles' | 'principlesEn'>;
+export type PageEntry = CollectionEntry<'pages' | 'pagesEn'>;
 
 const collator = new Intl.Collator('da');
 
@@ -36,6 +38,46 @@ export function getCases(): Promise<readonly CaseEntry[]> {
 export async function getPrinciples(): Promise<PrincipleEntry[]> {
   const principles = await getCollection('principles');
   return principles.sort((a, b) => a.data.number - b.data.number);
+}
+
+/** Is this entry the English translation (rather than the Danish original)? */
+export function isEnglish(entry: { collection: string }): boolean {
+  return entry.collection.endsWith('En');
+}
+
+/** Each Danish entry, replaced by its English translation where there is one: the English edition's view. */
+function preferEnglish<T extends { id: string }>(danish: readonly T[], english: readonly T[]): T[] {
+  const byId = new Map(english.map((e) => [e.id, e]));
+  return danish.map((d) => byId.get(d.id) ?? d);
+}
+
+let builtEnglish: Promise<CaseEntry[]> | undefined;
+
+/**
+ * The cases in a language, in title order. In English every case is listed: translated ones in English, the rest in
+ * Danish (`isEnglish(entry)` tells them apart), so a reader can see what exists and read it in Danish.
+ */
+export function getCasesIn(lang: Language): Promise<readonly CaseEntry[]> {
+  if (lang === 'da') return getCases();
+  const read = async () => {
+    const english = await getCollection('casesEn', (entry) => import.meta.env.DEV || !entry.data.draft);
+    return preferEnglish<CaseEntry>(await getCases(), english).sort((a, b) => collator.compare(a.data.title, b.data.title));
+  };
+  if (import.meta.env.DEV) return read();
+  builtEnglish ??= read();
+  return builtEnglish;
+}
+
+/** The principles in a language, in charter order; an untranslated principle stays Danish. */
+export async function getPrinciplesIn(lang: Language): Promise<PrincipleEntry[]> {
+  if (lang === 'da') return getPrinciples();
+  return preferEnglish<PrincipleEntry>(await getPrinciples(), await getCollection('principlesEn'));
+}
+
+/** The editorial pages in a language; an untranslated page stays Danish. */
+export async function getPagesIn(lang: Language): Promise<PageEntry[]> {
+  const danish = await getCollection('pages');
+  return lang === 'da' ? danish : preferEnglish<PageEntry>(danish, await getCollection('pagesEn'));
 }
 
 /** The cases that reference a principle, in title order. */
@@ -72,8 +114,7 @@ export interface FacetOption {
 }
 
 /** The options of every facet: the fixed vocabularies, the principles, and the municipalities that have cases. */
-export function facetOptions(cases: readonly CaseEntry[], principles: readonly PrincipleEntry[]): Record<Facet, FacetOption[]> {
-  const t = strings();
+export function facetOptions(cases: readonly CaseEntry[], principles: readonly PrincipleEntry[], t: Strings = strings()): Record<Facet, FacetOption[]> {
   const municipalityNames = [...new Set(cases.map((c) => c.data.municipality))].sort(collator.compare);
   return {
     municipality: municipalityNames.map((name) => ({ value: slugify(name), label: name })),
@@ -88,9 +129,8 @@ export function facetOptions(cases: readonly CaseEntry[], principles: readonly P
   };
 }
 
-/** The Danish label of every facet, for legends and facet pages. */
-export function facetLabels(): Record<Facet, string> {
-  const t = strings();
+/** The label of every facet (Danish unless `t` says otherwise), for legends and facet pages. */
+export function facetLabels(t: Strings = strings()): Record<Facet, string> {
   return {
     municipality: t.cases.municipality,
     area: t.cases.area,
@@ -105,8 +145,7 @@ export function facetLabels(): Record<Facet, string> {
 }
 
 /** "2004–2010", "2015–igangværende", "2012", "Ikke oplyst–2019" or "Ikke oplyst". */
-export function formatPeriod(period: CaseEntry['data']['period']): string {
-  const t = strings();
+export function formatPeriod(period: CaseEntry['data']['period'], t: Strings = strings()): string {
   const shown = (year: number | string) => (year === unknown ? t.cases.unknown : year === ongoingInContent ? t.cases.ongoing : String(year));
   if (period.end === undefined || (period.end === unknown && period.start === unknown)) return shown(period.start);
   return `${shown(period.start)}–${shown(period.end)}`;

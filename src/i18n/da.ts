@@ -69,6 +69,8 @@ export const da = {
     signCta: 'Kan jeres organisation stå inde for chartret?',
     signLink: 'Underskriv chartret',
     print: 'Chartret kan udskrives direkte fra browseren.',
+    /** "Princip 3 af 11". */
+    of: 'af',
   },
   cases: {
     title: 'Cases',
@@ -125,6 +127,8 @@ export const da = {
     licence: 'Casernes tekster må genbruges under licensen',
     licenceName: 'CC BY-SA 4.0',
     openData: 'Alle cases som åbne data:',
+    /** The RSS feed's title, after the site's name. */
+    feedTitle: 'nye cases',
   },
   map: {
     title: 'Kort over cases',
@@ -147,6 +151,59 @@ export const da = {
     submitting: 'Sender …',
     unavailable: 'Vi kunne ikke sende formularen lige nu. Prøv igen om lidt.',
     tooMany: 'Der er sendt mange formularer fra din forbindelse. Vent lidt, og prøv igen.',
+  },
+  /** The other language: the switch in the header, and the note on a page that has no translation yet. */
+  language: {
+    label: 'Sprog',
+    /** The link to the same page in the other language, written in that language. */
+    other: 'English',
+    otherLang: 'en',
+    otherLocale: 'en',
+    notTranslatedTitle: 'Ikke oversat endnu',
+    notTranslated: 'Denne side findes ikke på engelsk endnu.',
+    readOriginal: 'Læs den på engelsk',
+    onlyInOriginal: 'kun på engelsk',
+  },
+  /** One message per field that says what to do; a limit in a message is a value. */
+  fieldErrors: {
+    signing: {
+      organisation_name: { missing: 'Skriv organisationens navn', tooLong: (max: number) => `Organisationens navn må højst være ${max} tegn` },
+      organisation_type: { missing: 'Vælg hvilken slags organisation I er' },
+      cvr: {
+        missing: 'Skriv et CVR-nummer med 8 cifre',
+        shape: 'Skriv et CVR-nummer med 8 cifre, fx 12345678',
+        checkDigit: 'Tjek CVR-nummeret. Det er ikke et gyldigt CVR-nummer, så der kan være byttet om på to cifre',
+      },
+      municipality: { missing: 'Vælg jeres kommune, eller vælg Hele landet' },
+      website: { invalid: 'Skriv en webadresse som www.eksempel.dk, eller lad feltet stå tomt' },
+      contact_name: { missing: 'Skriv dit navn', tooLong: (max: number) => `Dit navn må højst være ${max} tegn` },
+      contact_title: { missing: 'Skriv din titel eller rolle i organisationen', tooLong: (max: number) => `Din titel må højst være ${max} tegn` },
+      email: { missing: 'Skriv din e-mailadresse', invalid: 'Skriv en e-mailadresse i det rigtige format, fx navn@eksempel.dk' },
+      statement: { tooLong: (max: number) => `Jeres udtalelse må højst være ${max} tegn. Gør den lidt kortere` },
+    },
+    membership: {
+      kind: { missing: 'Vælg, om du melder dig ind som person eller melder en organisation ind' },
+      name: { missing: 'Skriv dit navn', tooLong: (max: number) => `Dit navn må højst være ${max} tegn` },
+      email: { missing: 'Skriv din e-mailadresse', invalid: 'Skriv en e-mailadresse i det rigtige format, fx navn@eksempel.dk' },
+      municipality: { missing: 'Vælg den kommune, du bor i, eller som organisationen hører til' },
+      organisation_name: { missing: 'Skriv organisationens navn', tooLong: (max: number) => `Organisationens navn må højst være ${max} tegn` },
+      organisation_type: { missing: 'Vælg hvilken slags organisation det er' },
+      interests: { invalid: 'Vælg kun blandt de viste områder' },
+      consent: { missing: 'Sæt kryds, hvis vi må gemme dine oplysninger. Ellers kan vi ikke gøre dig til medlem' },
+    },
+    suggestions: {
+      title: { missing: 'Skriv en titel på casen', tooLong: (max: number) => `Titlen må højst være ${max} tegn` },
+      municipality: { missing: 'Vælg den kommune, casen foregik i' },
+      what_happened: { missing: 'Fortæl, hvad der skete', tooLong: (max: number) => `Beskrivelsen må højst være ${max.toLocaleString('da-DK')} tegn. Gør den lidt kortere` },
+      participants: { missing: 'Skriv, hvem der var med', tooLong: (max: number) => `Svaret må højst være ${max.toLocaleString('da-DK')} tegn. Gør det lidt kortere` },
+      sources: {
+        missing: 'Skriv mindst ét link til en kilde, fx en artikel eller kommunens hjemmeside, der fortæller om casen',
+        tooLong: (max: number) => `Kilderne må højst fylde ${max.toLocaleString('da-DK')} tegn`,
+        tooMany: (max: number) => `Skriv højst ${max} links`,
+      },
+      name: { missing: 'Skriv dit navn', tooLong: (max: number) => `Dit navn må højst være ${max} tegn` },
+      email: { missing: 'Skriv din e-mailadresse', invalid: 'Skriv en e-mailadresse i det rigtige format, fx navn@eksempel.dk' },
+    },
   },
   signForm: {
     title: 'Underskriv chartret',
@@ -315,7 +372,7 @@ export const da = {
   wall: {
     title: 'Underskrivere af chartret',
     /** Before and after the count of organisations, and the municipalities sentence; the numbers are marked up by the page. */
-    organisationsHave: (n: number) => (n === 1 ? 'organisation har' : 'organisationer har'),
+    organisationsHave: (n: number): string => (n === 1 ? 'organisation har' : 'organisationer har'),
     signedCharter: 'skrevet under på Charter for samskabelse.',
     municipalities: (n: number) => `${n} af 98 kommuner`,
     municipalitiesAfter: 'er med.',

@@ -4,12 +4,12 @@ import { areas } from '../data/vocabulary.ts';
 import { municipalityNames } from '../data/municipalities.ts';
 import { honeypotField, memberKinds, type MemberFieldError } from './member-input.ts';
 import { organisationTypes } from '../data/vocabulary.ts';
-import { strings } from '../i18n/index.ts';
-import { routes } from '../routes.ts';
+import { strings, type Language } from '../i18n/index.ts';
+import { routes as danishRoutes, routesFor } from '../routes.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
 import { choiceGroup, describedBy, errorSummary, fieldError, group, honeypot, input, invalid, single, type FieldOptions, type FormValues } from '../platform/html/form-fields.ts';
 
-export const joinFormAction = routes.membersApi;
+export const joinFormAction = danishRoutes.membersApi;
 export const joinFormId = 'bliv-medlem-formular';
 /** The part of the page a failed submit replaces; the same id as on the sign page, so one script serves both. */
 export const formAreaId = 'formular-omraade';
@@ -25,6 +25,7 @@ export interface PublicMemberCount {
 export interface JoinFormState {
   values?: FormValues;
   errors?: MemberFieldError[];
+  lang?: Language;
 }
 
 const t = strings();
@@ -64,10 +65,12 @@ const ticked = (value: string | string[] | undefined) => ['on', 'true'].includes
 
 const asList = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
 
-export function renderJoinForm({ values = {}, errors = [] }: JoinFormState = {}): string {
+export function renderJoinForm({ values = {}, errors = [], lang = 'da' }: JoinFormState = {}): string {
+  const t = strings(lang);
+  const routes = routesFor(lang);
   const f = t.joinForm;
   const err = (name: string) => errors.find((e) => e.field === name)?.message;
-  const o = (name: string, label: string, extra: Partial<FieldOptions> = {}): FieldOptions => ({ name, label, error: err(name), ...extra });
+  const o = (name: string, label: string, extra: Partial<FieldOptions> = {}): FieldOptions => ({ name, label, error: err(name), t, ...extra });
 
   const kindGroup = choiceGroup(o('kind', f.kind), 'radio', memberKinds.map((kind) => ({ value: kind, label: f.kinds[kind] })), asList(values.kind));
 
@@ -84,8 +87,9 @@ export function renderJoinForm({ values = {}, errors = [] }: JoinFormState = {})
   const privacyLink = `<a href="${routes.privacy}">${escapeHtml(f.privacy)}</a>`;
 
   return [
-    errorSummary(errors),
+    errorSummary(errors, t),
     `<form id="${joinFormId}" class="form" method="post" action="${joinFormAction}" novalidate>`,
+    lang === 'da' ? '' : `<input type="hidden" name="language" value="${lang}">`,
     kindGroup,
     `<fieldset class="section"><legend><h2>${escapeHtml(f.aboutYouLegend)}</h2></legend>`,
     input(o('name', f.name), values.name, 'autocomplete="name" maxlength="400"'),
@@ -107,7 +111,7 @@ export function renderJoinForm({ values = {}, errors = [] }: JoinFormState = {})
 
 /** The join page's main content: heading, the count, how it works, and the form. The page and a failed POST share it. */
 export function renderJoinPage(state: JoinFormState & { count?: PublicMemberCount } = {}): string {
-  const f = t.joinForm;
+  const f = strings(state.lang).joinForm;
   const steps = f.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('');
   return [
     `<h1>${escapeHtml(f.title)}</h1>`,

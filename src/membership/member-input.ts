@@ -1,9 +1,10 @@
-// The join-the-movement form: its zod schema, Danish messages that say what to do, and a parser that lists errors in form order.
+// The join-the-movement form: its zod schema, messages (from src/i18n/) that say what to do, and a parser that lists errors in form order.
 import { z } from 'zod';
 import { blankToUndefined } from '../platform/plain-text.ts';
 import { municipalityNames } from '../data/municipalities.ts';
 import { checkbox, emailField, fieldsOf, honeypotField, parseForm, type FieldError, type ParseResult } from '../platform/form-input.ts';
 import { areas, organisationTypes } from '../data/vocabulary.ts';
+import { strings, type Strings } from '../i18n/index.ts';
 
 export { honeypotField };
 
@@ -12,16 +13,19 @@ export type MemberKind = (typeof memberKinds)[number];
 
 export const nameMaxLength = 200;
 
-export const memberMessages = {
-  kind: { missing: 'Vælg, om du melder dig ind som person eller melder en organisation ind' },
-  name: { missing: 'Skriv dit navn', tooLong: `Dit navn må højst være ${nameMaxLength} tegn` },
-  email: { missing: 'Skriv din e-mailadresse', invalid: 'Skriv en e-mailadresse i det rigtige format, fx navn@eksempel.dk' },
-  municipality: { missing: 'Vælg den kommune, du bor i, eller som organisationen hører til' },
-  organisation_name: { missing: 'Skriv organisationens navn', tooLong: `Organisationens navn må højst være ${nameMaxLength} tegn` },
-  organisation_type: { missing: 'Vælg hvilken slags organisation det er' },
-  interests: { invalid: 'Vælg kun blandt de viste områder' },
-  consent: { missing: 'Sæt kryds, hvis vi må gemme dine oplysninger. Ellers kan vi ikke gøre dig til medlem' },
-} as const;
+/** The field messages in one language (src/i18n/), with this form's limits filled in. */
+export function memberMessagesFor(t: Strings = strings()) {
+  const m = t.fieldErrors.membership;
+  return {
+    ...m,
+    name: { missing: m.name.missing, tooLong: m.name.tooLong(nameMaxLength) },
+    organisation_name: { missing: m.organisation_name.missing, tooLong: m.organisation_name.tooLong(nameMaxLength) },
+  };
+}
+
+/** The Danish messages. */
+export const memberMessages = memberMessagesFor();
+type MemberMessages = typeof memberMessages;
 
 const requiredText = (m: { missing: string; tooLong: string }) =>
   z.preprocess(blankToUndefined, z.string({ error: m.missing }).max(nameMaxLength, { error: m.tooLong }));
@@ -33,17 +37,31 @@ const list = (value: unknown) => {
   return [...new Set(values.map((v) => (typeof v === 'string' ? v.trim() : v)))];
 };
 
-export const memberInputSchema = z.object({
-  kind: z.enum(memberKinds, { error: memberMessages.kind.missing }),
-  name: requiredText(memberMessages.name),
-  email: emailField(memberMessages.email),
-  municipality: z.enum(municipalityNames, { error: memberMessages.municipality.missing }),
-  organisation_name: requiredText(memberMessages.organisation_name).optional(),
-  organisation_type: z.preprocess(blankToUndefined, z.enum(organisationTypes, { error: memberMessages.organisation_type.missing }).optional()),
-  interests: z.preprocess(list, z.array(z.enum(areas, { error: memberMessages.interests.invalid }), { error: memberMessages.interests.invalid })),
-  newsletter: z.preprocess(checkbox, z.boolean()),
-  consent: z.preprocess(checkbox, z.literal(true, { error: memberMessages.consent.missing })),
-});
+function memberSchema(memberMessages: MemberMessages) {
+  return z.object({
+    kind: z.enum(memberKinds, { error: memberMessages.kind.missing }),
+    name: requiredText(memberMessages.name),
+    email: emailField(memberMessages.email),
+    municipality: z.enum(municipalityNames, { error: memberMessages.municipality.missing }),
+    organisation_name: requiredText(memberMessages.organisation_name).optional(),
+    organisation_type: z.preprocess(blankToUndefined, z.enum(organisationTypes, { error: memberMessages.organisation_type.missing }).optional()),
+    interests: z.preprocess(list, z.array(z.enum(areas, { error: memberMessages.interests.invalid }), { error: memberMessages.interests.invalid })),
+    newsletter: z.preprocess(checkbox, z.boolean()),
+    consent: z.preprocess(checkbox, z.literal(true, { error: memberMessages.consent.missing })),
+  });
+}
+
+export const memberInputSchema = memberSchema(memberMessages);
+/** One schema per language, made the first time a form in that language arrives. */
+const schemas = new WeakMap<Strings, { schema: typeof memberInputSchema; messages: MemberMessages }>([[strings(), { schema: memberInputSchema, messages: memberMessages }]]);
+function schemaFor(t: Strings) {
+  let entry = schemas.get(t);
+  if (!entry) {
+    const m = memberMessagesFor(t);
+    schemas.set(t, (entry = { schema: memberSchema(m), messages: m }));
+  }
+  return entry;
+}
 
 type ParsedFields = z.output<typeof memberInputSchema>;
 
@@ -68,9 +86,10 @@ export type MemberParseResult = ParseResult<MemberInput, MemberField>;
  * JavaScript a person sees them too, and what a person typed there is dropped. Unknown fields are ignored;
  * each field gets at most one message.
  */
-export function parseMemberInput(raw: Record<string, unknown>): MemberParseResult {
+export function parseMemberInput(raw: Record<string, unknown>, t: Strings = strings()): MemberParseResult {
   const isOrganisation = raw.kind === 'organisation';
-  return parseForm(memberInputSchema, raw, {
+  const { schema, messages: memberMessages } = schemaFor(t);
+  return parseForm(schema, raw, {
     prepare: (fields) => (isOrganisation ? fields : { ...fields, organisation_name: undefined, organisation_type: undefined }),
     // "Required when joining as an organisation" spans two fields, so it is checked here rather than in the schema.
     crossFieldErrors: (fields) => {

@@ -6,6 +6,7 @@ import type { Db, Queryable } from '../platform/db/client.ts';
 import { issueLinkToken, memberTokens, useLinkToken } from '../platform/link-tokens.ts';
 import { enqueueContactAdd, enqueueContactRemove, enqueueMail, forgetRecipient, isQueued } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
+import { languageOf, strings, type Language } from '../i18n/index.ts';
 import { memberLinks, renderMemberMail, type MemberMailName, type MemberMailProps as MailProps } from './member-mails.ts';
 import { retentionPolicy, type Pruner } from '../platform/retention.ts';
 
@@ -21,6 +22,8 @@ export type MemberStatus = 'pending' | 'confirmed';
 
 export interface MemberRow {
   id: string;
+  /** The language the member joined in ('da' or 'en'), for every mail to them. */
+  language: string;
   kind: MemberKind;
   name: string;
   email: string;
@@ -77,14 +80,15 @@ const mailOfTheDay = (name: MemberMailName, memberId: string, now: Date) => `${n
  * pending gets a fresh confirm mail, and one that is a member gets a short "you are a member already" mail;
  * neither changes what is stored. Email addresses are compared without case and surrounding space.
  */
-export async function joinMovement(db: Db, input: MemberInput, ctx: MemberContext = {}): Promise<JoinOutcome> {
+export async function joinMovement(db: Db, input: MemberInput, ctx: MemberContext & { language?: Language } = {}): Promise<JoinOutcome> {
   const { now, site } = contextOf(ctx);
   return db.transaction(async (tx) => {
-    const values = inputColumns.map((column) => input[column] ?? null);
-    const placeholders = inputColumns.map((_, i) => `$${i + 1}`).join(', ');
+    // The language the person used goes with the row, so every later mail (confirm, welcome) is in it.
+    const values = [...inputColumns.map((column) => input[column] ?? null), ctx.language ?? 'da'];
+    const placeholders = values.map((_, i) => `$${i + 1}`).join(', ');
     // The unique index on the address decides: a double click or a second form loses quietly and goes on below.
     const { rows } = await tx.query<MemberRow>(
-      `INSERT INTO members (${inputColumns.join(', ')}, created_at, consented_at) VALUES (${placeholders}, $${inputColumns.length + 1}, $${inputColumns.length + 1})
+      `INSERT INTO members (${inputColumns.join(', ')}, language, created_at, consented_at) VALUES (${placeholders}, $${values.length + 1}, $${values.length + 1})
        ON CONFLICT (email_key) DO NOTHING
        RETURNING *`,
       [...values, now],
@@ -162,7 +166,7 @@ type PropsBeyondBase<N extends MemberMailName> = Omit<MailProps<N>, 'site' | 'na
 async function queueMemberMail<N extends MemberMailName>(tx: Queryable, name: N, member: MemberRow, props: PropsBeyondBase<N>, key: string, now: Date, site: string): Promise<void> {
   if (await isQueued(tx, key)) return;
   const leaveUrl = memberLinks.leave(site, await issueLinkToken(tx, memberTokens, member.id, 'member-leave', now));
-  const content = renderMemberMail(name, { site, name: member.name, organisationName: member.organisation_name ?? undefined, leaveUrl, ...props } as unknown as MailProps<N>);
+  const content = renderMemberMail(name, { site, name: member.name, organisationName: member.organisation_name ?? undefined, leaveUrl, ...props } as unknown as MailProps<N>, strings(languageOf(member.language)));
   await enqueueMail(tx, { name, to: member.email, content, idempotencyKey: key }, now);
 }
 

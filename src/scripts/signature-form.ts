@@ -1,6 +1,6 @@
 // Progressive enhancement of a server-checked form: submit in the background and swap in the answer's form
 // (with its error summary) without a page load. Without JavaScript the same POST simply returns a new page.
-import { strings } from '../i18n/index.ts';
+import { languageOf, strings } from '../i18n/index.ts';
 
 const areaId = 'formular-omraade';
 
@@ -11,7 +11,7 @@ function showProblem(area: HTMLElement, message: string): void {
   summary.setAttribute('role', 'alert');
   summary.tabIndex = -1;
   const heading = document.createElement('h2');
-  heading.textContent = strings().form.errorSummaryTitle;
+  heading.textContent = strings(languageOf(document.documentElement.lang)).form.errorSummaryTitle;
   const text = document.createElement('p');
   text.textContent = message;
   summary.append(heading, text);

@@ -1,27 +1,33 @@
 // Renders the sign-the-charter form with its values and errors (GOV.UK pattern): used by the static page,
 // by the function that answers a failed POST, and by the script that shows errors in place.
 import { honeypotField, organisationTypes, signingAreas, statementMaxLength, type FieldError } from './signature-input.ts';
-import { routes } from '../routes.ts';
-import { strings } from '../i18n/index.ts';
+import { routes as danishRoutes, routesFor } from '../routes.ts';
+import { strings, type Language } from '../i18n/index.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
 import { choiceGroup, describedBy, errorSummary, group, honeypot, input, invalid, single, type FieldOptions, type FormValues } from '../platform/html/form-fields.ts';
 
 export { errorSummary, type FormValues };
 
-export const signatureFormAction = routes.signaturesApi;
+export const signatureFormAction = danishRoutes.signaturesApi;
 export const signatureFormId = 'underskriv-formular';
 
-const t = strings();
+const danish = strings();
+
+/** Tells the function which language the visitor used, so the answer and every later mail are in it. */
+export const languageField = (lang: Language) => (lang === 'da' ? '' : `<input type="hidden" name="language" value="${lang}">`);
 
 export interface SignatureFormState {
   values?: FormValues;
   errors?: FieldError[];
+  lang?: Language;
 }
 
-export function renderSignatureForm({ values = {}, errors = [] }: SignatureFormState = {}): string {
+export function renderSignatureForm({ values = {}, errors = [], lang = 'da' }: SignatureFormState = {}): string {
+  const t = strings(lang);
+  const routes = routesFor(lang);
   const f = t.signForm;
   const err = (name: string) => errors.find((e) => e.field === name)?.message;
-  const o = (name: string, label: string, extra: Partial<FieldOptions> = {}): FieldOptions => ({ name, label, error: err(name), ...extra });
+  const o = (name: string, label: string, extra: Partial<FieldOptions> = {}): FieldOptions => ({ name, label, error: err(name), t, ...extra });
 
   const typeGroup = choiceGroup(o('organisation_type', f.organisation_type), 'radio', organisationTypes.map((type) => ({ value: type, label: f.types[type] })), [single(values.organisation_type) ?? '']);
 
@@ -41,8 +47,9 @@ export function renderSignatureForm({ values = {}, errors = [] }: SignatureFormS
 
   return [
     `<!--signature-form-->`,
-    errorSummary(errors),
+    errorSummary(errors, t),
     `<form id="${signatureFormId}" class="form" method="post" action="${signatureFormAction}" novalidate>`,
+    languageField(lang),
     `<fieldset class="section"><legend><h2>${f.organisationLegend}</h2></legend>`,
     input(o('organisation_name', f.organisation_name), values.organisation_name, 'autocomplete="organization" maxlength="400"'),
     typeGroup,
@@ -66,6 +73,8 @@ export function renderSignatureForm({ values = {}, errors = [] }: SignatureFormS
 
 /** The sign page's main content: heading, how it works, and the form. The static page and a failed POST share it. */
 export function renderSignaturePage(state: SignatureFormState = {}): string {
+  const t = state.lang ? strings(state.lang) : danish;
+  const routes = routesFor(state.lang ?? 'da');
   const f = t.signForm;
   const steps = f.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('');
   return [

@@ -11,11 +11,14 @@ import { mailSettings } from '../platform/mail/settings.ts';
 import { renderSigningMail, signingLinks, type SigningMailName as MailName, type SigningMailProps as MailProps } from './signing-mails.ts';
 import { retentionPolicy, type Pruner } from '../platform/retention.ts';
 import { recordAuditRow } from '../platform/audit-log.ts';
+import { languageOf, strings, type Language } from '../i18n/index.ts';
 
 export interface UseCaseContext {
   now?: Date;
   /** The site URL for links in mails; defaults to SITE_URL. */
   site?: string;
+  /** The language the person used on the site; their mails go in it. Danish when left out. */
+  language?: Language;
 }
 
 export interface SignatureRow {
@@ -40,6 +43,8 @@ export interface SignatureRow {
   reject_reason: string | null;
   reviewed_by: string | null;
   contact_erased_at: Date | null;
+  /** The language the contact person signed in ('da' or 'en'), for every mail about the signature. */
+  language: string;
 }
 
 /** What the public may see of a signatory: no contact person, no email, no CVR. */
@@ -84,13 +89,13 @@ const contextOf = (ctx: UseCaseContext) => ({ now: ctx.now ?? new Date(), site: 
 // The submit statement's text is the same for every signing, so it is built once; its parameters, in this order:
 // the id, the form's columns, now, the confirm token's hash and expiry, the withdraw token's, and the mail's values.
 const submitSql = (() => {
-  const n = inputColumns.length;
+  const n = inputColumns.length + 1;
   const [now, confirmHash, confirmExpiry, withdrawHash, withdrawExpiry] = [n + 2, n + 3, n + 4, n + 5, n + 6].map((i) => `$${i}`);
   // The unique index on the live dedupe key decides: a double click or a second form loses quietly, and then
   // the statements below it find no row in `signature` and write nothing either.
   return `WITH signature AS (
-       INSERT INTO signatures (id, ${inputColumns.join(', ')}, created_at)
-       VALUES ($1, ${inputColumns.map((_, i) => `$${i + 2}`).join(', ')}, ${now})
+       INSERT INTO signatures (id, ${inputColumns.join(', ')}, language, created_at)
+       VALUES ($1, ${inputColumns.map((_, i) => `$${i + 2}`).join(', ')}, $${n + 1}, ${now})
        ON CONFLICT (dedupe_key) WHERE ${liveSignatureSql} DO NOTHING
        RETURNING id
      ), event AS (
@@ -117,10 +122,12 @@ export async function submitSignature(db: Db, input: SignatureInput, ctx: UseCas
   const confirmToken = newToken();
   const withdrawToken = newToken();
   const pending = { id, organisation_name: input.organisation_name, contact_name: input.contact_name, email: input.email };
-  const mail = signatureMail('signature-confirm', pending, { confirmUrl: signingLinks.confirm(site, confirmToken) }, withdrawToken, site);
+  const language = ctx.language ?? 'da';
+  const mail = signatureMail('signature-confirm', { ...pending, language }, { confirmUrl: signingLinks.confirm(site, confirmToken, language) }, withdrawToken, site);
   const params = [
     id,
     ...inputColumns.map((column) => input[column] ?? null),
+    language,
     now,
     hashToken('confirm', confirmToken),
     tokenExpiry('confirm', now),
@@ -245,12 +252,13 @@ async function moveSignature(tx: Queryable, signature: SignatureRow, transition:
 }
 
 type PropsBeyondBase<N extends MailName> = Omit<MailProps<N>, 'site' | 'organisationName' | 'contactName' | 'withdrawUrl'>;
-type MailedSignature = Pick<SignatureRow, 'id' | 'organisation_name' | 'contact_name'> & { email: string };
+type MailedSignature = Pick<SignatureRow, 'id' | 'organisation_name' | 'contact_name' | 'language'> & { email: string };
 
 /** A named mail to the signature's contact, with a withdraw link when `withdrawToken` is given. */
 function signatureMail<N extends MailName>(name: N, signature: MailedSignature, props: PropsBeyondBase<N>, withdrawToken: string | undefined, site: string): QueuedMail {
-  const withdrawUrl = withdrawToken ? signingLinks.withdraw(site, withdrawToken) : undefined;
-  const content = renderSigningMail(name, { site, organisationName: signature.organisation_name, contactName: signature.contact_name ?? '', withdrawUrl, ...props } as unknown as MailProps<N>);
+  const language = languageOf(signature.language);
+  const withdrawUrl = withdrawToken ? signingLinks.withdraw(site, withdrawToken, language) : undefined;
+  const content = renderSigningMail(name, { site, organisationName: signature.organisation_name, contactName: signature.contact_name ?? '', withdrawUrl, ...props } as unknown as MailProps<N>, strings(language));
   return { name, to: signature.email, content, idempotencyKey: `${name}:${signature.id}` };
 }
 

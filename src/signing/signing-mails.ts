@@ -1,16 +1,16 @@
 // The mails about a signature, from the confirm link to approval, rejection and withdrawal, on the shared mail frame.
 import { escapeHtml } from '../platform/html/escape.ts';
 import { mailRenderer, type Block, type MailPropsOf } from '../platform/mail/mail-frame.ts';
-import { routes } from '../routes.ts';
+import { routesFor, type RouteLanguage } from '../routes.ts';
 import { strings, type Strings } from '../i18n/index.ts';
 
 /** The links mails carry. Paths under the sign page, so they follow the route table. */
 export const signingLinks = {
-  confirm: (site: string, token: string) => `${site}${routes.signConfirm}?token=${encodeURIComponent(token)}`,
-  withdraw: (site: string, token: string) => `${site}${routes.signWithdraw}?token=${encodeURIComponent(token)}`,
-  sign: (site: string) => `${site}${routes.sign}`,
-  signatories: (site: string) => `${site}${routes.signatories}`,
-  badgeImage: (site: string, id: string) => `${site}${routes.badge(id)}`,
+  confirm: (site: string, token: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).signConfirm}?token=${encodeURIComponent(token)}`,
+  withdraw: (site: string, token: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).signWithdraw}?token=${encodeURIComponent(token)}`,
+  sign: (site: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).sign}`,
+  signatories: (site: string) => `${site}${routesFor('da').signatories}`,
+  badgeImage: (site: string, id: string) => `${site}${routesFor('da').badge(id)}`,
 };
 
 /** The snippet a signatory pastes into its own website. */
@@ -80,7 +80,7 @@ export const signingMails = {
         { paragraph: t.mails.hello(p.contactName) },
         { paragraph: m.read(p.organisationName) },
         { paragraph: m.reason(p.reason) },
-        { paragraph: m.again(signingLinks.sign(p.site)) },
+        { paragraph: m.again(signingLinks.sign(p.site, t.lang as RouteLanguage)) },
       ],
     };
   },
@@ -88,7 +88,7 @@ export const signingMails = {
     const m = t.mails.signing.withdrawn;
     return {
       subject: m.subject,
-      blocks: [{ paragraph: t.mails.hello(p.contactName) }, { paragraph: m.withdrawn(p.organisationName) }, { paragraph: m.again(signingLinks.sign(p.site)) }],
+      blocks: [{ paragraph: t.mails.hello(p.contactName) }, { paragraph: m.withdrawn(p.organisationName) }, { paragraph: m.again(signingLinks.sign(p.site, t.lang as RouteLanguage)) }],
     };
   },
 } satisfies Record<string, (props: never, t?: Strings) => { subject: string; blocks: Block[] }>;

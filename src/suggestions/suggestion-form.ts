@@ -2,24 +2,24 @@
 // function that answers a failed POST.
 import { municipalityNames } from '../data/municipalities.ts';
 import { honeypotField, suggestionLimits, type SuggestionFieldError } from './suggestion-input.ts';
-import { strings } from '../i18n/index.ts';
-import { routes } from '../routes.ts';
+import { strings, type Language } from '../i18n/index.ts';
+import { routes as danishRoutes, routesFor } from '../routes.ts';
 import { repositoryLinks } from '../site-config.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
 import { describedBy, errorSummary, group, honeypot, input, invalid, textarea, type FieldOptions, type FormValues } from '../platform/html/form-fields.ts';
 
-export const suggestionFormAction = routes.suggestionsApi;
+export const suggestionFormAction = danishRoutes.suggestionsApi;
 
 export interface SuggestionFormState {
   values?: FormValues;
   errors?: SuggestionFieldError[];
+  lang?: Language;
 }
 
-const t = strings();
-
-export function renderSuggestionForm({ values = {}, errors = [] }: SuggestionFormState = {}): string {
+export function renderSuggestionForm({ values = {}, errors = [], lang = 'da' }: SuggestionFormState = {}): string {
+  const t = strings(lang);
   const f = t.suggestForm;
-  const o = (name: string, label: string, extra: Partial<FieldOptions> = {}): FieldOptions => ({ name, label, error: errors.find((e) => e.field === name)?.message, ...extra });
+  const o = (name: string, label: string, extra: Partial<FieldOptions> = {}): FieldOptions => ({ name, label, error: errors.find((e) => e.field === name)?.message, t, ...extra });
   // The browser's own limit is generous; the server's rule, with its clear message, is the real one.
   const room = (max: number) => `maxlength="${max * 2}"`;
 
@@ -29,8 +29,9 @@ export function renderSuggestionForm({ values = {}, errors = [] }: SuggestionFor
     .join('');
 
   return [
-    errorSummary(errors),
+    errorSummary(errors, t),
     `<form class="form" method="post" action="${suggestionFormAction}" novalidate>`,
+    lang === 'da' ? '' : `<input type="hidden" name="language" value="${lang}">`,
     `<fieldset class="section"><legend><h2>${f.caseLegend}</h2></legend>`,
     input(o('title', f.title_label, { hint: f.titleHint }), values.title, `autocomplete="off" ${room(suggestionLimits.title)}`),
     group(municipality, `<select class="input" id="municipality" name="municipality"${describedBy(municipality)}${invalid(municipality)}>${options}</select>`),
@@ -50,6 +51,8 @@ export function renderSuggestionForm({ values = {}, errors = [] }: SuggestionFor
 
 /** The suggest page's main content: heading, how it works, the way in for editors with GitHub, and the form. */
 export function renderSuggestionPage(state: SuggestionFormState = {}): string {
+  const t = strings(state.lang);
+  const routes = routesFor(state.lang ?? 'da');
   const f = t.suggestForm;
   const steps = f.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('');
   return [

@@ -1,8 +1,9 @@
-// The suggest-a-case form: its zod schema, Danish messages that say what to do, and the parser that lists errors in form order.
+// The suggest-a-case form: its zod schema, messages (from src/i18n/) that say what to do, and the parser that lists errors in form order.
 import { z } from 'zod';
 import { blankToUndefined } from '../platform/plain-text.ts';
 import { municipalityNames } from '../data/municipalities.ts';
 import { caseLimits } from '../content-schemas.ts';
+import { strings, type Strings } from '../i18n/index.ts';
 import { emailField, fieldsOf, honeypotField, parseForm, type FieldError, type ParseResult } from '../platform/form-input.ts';
 
 export { honeypotField };
@@ -16,19 +17,24 @@ export const suggestionLimits = {
   name: 200,
 } as const;
 
-export const suggestionMessages = {
-  title: { missing: 'Skriv en titel på casen', tooLong: `Titlen må højst være ${suggestionLimits.title} tegn` },
-  municipality: { missing: 'Vælg den kommune, casen foregik i' },
-  what_happened: { missing: 'Fortæl, hvad der skete', tooLong: `Beskrivelsen må højst være ${suggestionLimits.whatHappened.toLocaleString('da-DK')} tegn. Gør den lidt kortere` },
-  participants: { missing: 'Skriv, hvem der var med', tooLong: `Svaret må højst være ${suggestionLimits.participants.toLocaleString('da-DK')} tegn. Gør det lidt kortere` },
-  sources: {
-    missing: 'Skriv mindst ét link til en kilde, fx en artikel eller kommunens hjemmeside, der fortæller om casen',
-    tooLong: `Kilderne må højst fylde ${suggestionLimits.sources.toLocaleString('da-DK')} tegn`,
-    tooMany: `Skriv højst ${suggestionLimits.links} links`,
-  },
-  name: { missing: 'Skriv dit navn', tooLong: `Dit navn må højst være ${suggestionLimits.name} tegn` },
-  email: { missing: 'Skriv din e-mailadresse', invalid: 'Skriv en e-mailadresse i det rigtige format, fx navn@eksempel.dk' },
-} as const;
+/** The field messages in one language (src/i18n/), with this form's limits filled in. */
+export function suggestionMessagesFor(t: Strings = strings()) {
+  const m = t.fieldErrors.suggestions;
+  const l = suggestionLimits;
+  return {
+    title: { missing: m.title.missing, tooLong: m.title.tooLong(l.title) },
+    municipality: m.municipality,
+    what_happened: { missing: m.what_happened.missing, tooLong: m.what_happened.tooLong(l.whatHappened) },
+    participants: { missing: m.participants.missing, tooLong: m.participants.tooLong(l.participants) },
+    sources: { missing: m.sources.missing, tooLong: m.sources.tooLong(l.sources), tooMany: m.sources.tooMany(l.links) },
+    name: { missing: m.name.missing, tooLong: m.name.tooLong(l.name) },
+    email: m.email,
+  };
+}
+
+/** The Danish messages. */
+export const suggestionMessages = suggestionMessagesFor();
+type SuggestionMessages = typeof suggestionMessages;
 
 /** One line of text: line breaks and runs of space become one space. */
 const oneLine = (value: unknown) => (typeof value === 'string' ? blankToUndefined(value.replace(/\s+/g, ' ')) : value);
@@ -56,17 +62,23 @@ export function sourceLinks(text: string): { links: string[]; notes: string[] } 
   return { links: [...new Set(links)], notes };
 }
 
-export const suggestionInputSchema = z.object({
-  title: text(suggestionMessages.title, suggestionLimits.title, oneLine),
-  municipality: z.enum(municipalityNames as [string, ...string[]], { error: suggestionMessages.municipality.missing }),
-  what_happened: text(suggestionMessages.what_happened, suggestionLimits.whatHappened),
-  participants: text(suggestionMessages.participants, suggestionLimits.participants),
-  sources: text(suggestionMessages.sources, suggestionLimits.sources)
-    .refine((value) => sourceLinks(value).links.length > 0, { error: suggestionMessages.sources.missing, abort: true })
-    .refine((value) => sourceLinks(value).links.length <= suggestionLimits.links, { error: suggestionMessages.sources.tooMany }),
-  name: text(suggestionMessages.name, suggestionLimits.name, oneLine),
-  email: emailField(suggestionMessages.email),
-});
+function suggestionSchema(suggestionMessages: SuggestionMessages) {
+  return z.object({
+    title: text(suggestionMessages.title, suggestionLimits.title, oneLine),
+    municipality: z.enum(municipalityNames as [string, ...string[]], { error: suggestionMessages.municipality.missing }),
+    what_happened: text(suggestionMessages.what_happened, suggestionLimits.whatHappened),
+    participants: text(suggestionMessages.participants, suggestionLimits.participants),
+    sources: text(suggestionMessages.sources, suggestionLimits.sources)
+      .refine((value) => sourceLinks(value).links.length > 0, { error: suggestionMessages.sources.missing, abort: true })
+      .refine((value) => sourceLinks(value).links.length <= suggestionLimits.links, { error: suggestionMessages.sources.tooMany }),
+    name: text(suggestionMessages.name, suggestionLimits.name, oneLine),
+    email: emailField(suggestionMessages.email),
+  });
+}
+
+export const suggestionInputSchema = suggestionSchema(suggestionMessages);
+/** One schema per language, made the first time a form in that language arrives. */
+const schemas = new WeakMap<Strings, typeof suggestionInputSchema>([[strings(), suggestionInputSchema]]);
 
 export type SuggestionInput = z.output<typeof suggestionInputSchema>;
 export type SuggestionField = keyof SuggestionInput;
@@ -79,6 +91,8 @@ export type SuggestionFieldError = FieldError<SuggestionField>;
 export type SuggestionParseResult = ParseResult<SuggestionInput, SuggestionField>;
 
 /** Parses a submitted form. Unknown fields are ignored; each field gets at most one message. */
-export function parseSuggestionInput(raw: Record<string, unknown>): SuggestionParseResult {
-  return parseForm(suggestionInputSchema, raw);
+export function parseSuggestionInput(raw: Record<string, unknown>, t: Strings = strings()): SuggestionParseResult {
+  let schema = schemas.get(t);
+  if (!schema) schemas.set(t, (schema = suggestionSchema(suggestionMessagesFor(t))));
+  return parseForm(schema, raw);
 }

@@ -8,13 +8,15 @@ import { enqueueMail } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
 import { renderSuggestionMail } from './suggestion-mails.ts';
 import { retentionPolicy, type Pruner } from '../platform/retention.ts';
-import { strings } from '../i18n/index.ts';
+import { languageOf, strings, type Language } from '../i18n/index.ts';
 
 export const suggestionStatuses = ['pending', 'pull-request-opened'] as const;
 export type SuggestionStatus = (typeof suggestionStatuses)[number];
 
 export interface SuggestionRow {
   id: string;
+  /** The language the suggestion came in ('da' or 'en'), for the receipt. */
+  language: string;
   title: string;
   municipality: string;
   what_happened: string;
@@ -54,13 +56,13 @@ const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  * Stores the suggestion and queues the receipt mail, or does nothing when the same person already suggested the
  * same title (a double click): the answer to the visitor is the same either way.
  */
-export async function submitSuggestion(db: Db, input: SuggestionInput, ctx: SuggestionContext = {}): Promise<{ created: boolean; suggestionId?: string }> {
+export async function submitSuggestion(db: Db, input: SuggestionInput, ctx: SuggestionContext & { language?: Language } = {}): Promise<{ created: boolean; suggestionId?: string }> {
   const now = ctx.now ?? new Date();
   const site = ctx.site ?? mailSettings().siteUrl;
   return db.transaction(async (tx) => {
-    const values = [...inputColumns.map((column) => input[column]), input.name, input.email, now];
+    const values = [...inputColumns.map((column) => input[column]), input.name, input.email, now, ctx.language ?? 'da'];
     const { rows } = await tx.query<SuggestionRow>(
-      `INSERT INTO case_suggestions (${inputColumns.join(', ')}, suggester_name, suggester_email, created_at)
+      `INSERT INTO case_suggestions (${inputColumns.join(', ')}, suggester_name, suggester_email, created_at, language)
        VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING *`,
@@ -68,7 +70,7 @@ export async function submitSuggestion(db: Db, input: SuggestionInput, ctx: Sugg
     );
     const suggestion = rows[0];
     if (!suggestion) return { created: false };
-    const content = renderSuggestionMail('case-suggestion-received', { site, name: suggestion.suggester_name, title: suggestion.title });
+    const content = renderSuggestionMail('case-suggestion-received', { site, name: suggestion.suggester_name, title: suggestion.title }, strings(languageOf(suggestion.language)));
     await enqueueMail(tx, { name: 'case-suggestion-received', to: suggestion.suggester_email, content, idempotencyKey: `case-suggestion-received:${suggestion.id}` }, now);
     return { created: true, suggestionId: suggestion.id };
   });

@@ -1,7 +1,7 @@
 // The pieces every server-checked form is built from (GOV.UK pattern): labels, hints, field errors linked by
 // aria-describedby, text inputs and areas, radio and checkbox groups, the hidden honeypot field, and the error summary
 // that leads the page after a failed submit.
-import { strings } from '../../i18n/index.ts';
+import { strings, type Strings } from '../../i18n/index.ts';
 import { escapeHtml } from './escape.ts';
 
 export type FormValues = Partial<Record<string, string | string[]>>;
@@ -13,6 +13,8 @@ export interface FieldOptions {
   hint?: string;
   optional?: boolean;
   error?: string;
+  /** The language of the form's own words ("optional", "Error:"); Danish when left out. */
+  t?: Strings;
 }
 
 const t = strings();
@@ -23,14 +25,14 @@ export function describedBy(o: FieldOptions, extraIds: string[] = []): string {
 }
 
 export function labelAndMessages(o: FieldOptions, tag: 'label' | 'legend' = 'label'): string {
-  const optional = o.optional ? ` <span class="optional">${t.form.optional}</span>` : '';
+  const optional = o.optional ? ` <span class="optional">${(o.t ?? t).form.optional}</span>` : '';
   const label = tag === 'label' ? `<label class="field-label" for="${o.name}">${escapeHtml(o.label)}${optional}</label>` : `<legend class="field-label">${escapeHtml(o.label)}${optional}</legend>`;
   const hint = o.hint ? `<p class="field-hint" id="${o.name}-hint">${escapeHtml(o.hint)}</p>` : '';
   return label + hint + fieldError(o);
 }
 
 export function fieldError(o: FieldOptions): string {
-  return o.error ? `<p class="field-error" id="${o.name}-error"><span class="visually-hidden">${t.form.errorPrefix}</span> ${escapeHtml(o.error)}</p>` : '';
+  return o.error ? `<p class="field-error" id="${o.name}-error"><span class="visually-hidden">${(o.t ?? t).form.errorPrefix}</span> ${escapeHtml(o.error)}</p>` : '';
 }
 
 export function group(o: FieldOptions, inner: string): string {
@@ -75,8 +77,8 @@ export function choiceGroup(o: FieldOptions, type: 'radio' | 'checkbox', options
 }
 
 /** The error summary that leads the page after a failed submit; it gets focus so the user hears it first. */
-export function errorSummary(errors: readonly { field: string; message: string }[]): string {
+export function errorSummary(errors: readonly { field: string; message: string }[], lang: Strings = t): string {
   if (errors.length === 0) return '';
   const items = errors.map((e) => `<li><a href="#${escapeHtml(e.field)}">${escapeHtml(e.message)}</a></li>`).join('');
-  return `<div class="error-summary" role="alert" aria-labelledby="fejl-overskrift" tabindex="-1" autofocus><h2 id="fejl-overskrift">${t.form.errorSummaryTitle}</h2><ul>${items}</ul></div>`;
+  return `<div class="error-summary" role="alert" aria-labelledby="fejl-overskrift" tabindex="-1" autofocus><h2 id="fejl-overskrift">${lang.form.errorSummaryTitle}</h2><ul>${items}</ul></div>`;
 }

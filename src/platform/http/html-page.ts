@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { escapeHtml } from '../html/escape.ts';
-import { strings } from '../../i18n/index.ts';
+import { strings, type Language } from '../../i18n/index.ts';
 
 const marker = '<!--skabelon:indhold-->';
 const shells = new Map<string, Promise<string>>();
@@ -44,12 +44,14 @@ export interface HtmlPage {
   frame?: string;
   /** Edits to the frame outside the marker (e.g. marking municipalities on the built map). */
   transformFrame?: (html: string) => string;
+  /** The page's language: an English page gets the English frame (under /en/) unless `frame` names another. */
+  lang?: Language;
 }
 
-export async function htmlPage({ title, body, status = 200, headers, frame = 'skabelon', transformFrame }: HtmlPage): Promise<Response> {
-  let html = await shell(frame);
+export async function htmlPage({ title, body, status = 200, headers, frame, transformFrame, lang = 'da' }: HtmlPage): Promise<Response> {
+  let html = await shell(frame ?? (lang === 'da' ? 'skabelon' : `${lang}/skabelon`));
   if (transformFrame) html = transformFrame(html);
-  const titled = title === undefined ? html : html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(strings().server.pageTitle(title))}</title>`);
+  const titled = title === undefined ? html : html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(strings(lang).server.pageTitle(title))}</title>`);
   const page = moveRegions(titled.replace(marker, () => body));
   const merged = new Headers(headers);
   if (!merged.has('Content-Type')) merged.set('Content-Type', 'text/html; charset=utf-8');

@@ -46,7 +46,7 @@ export function renderDraft(draft: MailDraft, site: string, t: Strings = strings
   const signOff = t.mails.signOff(site);
   const html = [
     '<!doctype html>',
-    '<html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>',
+    `<html lang="${t.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>`,
     escapeHtml(subject),
     '</title></head><body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:600px;margin:0 auto;padding:16px">',
     ...blocks.map(blockHtml),
@@ -57,8 +57,8 @@ export function renderDraft(draft: MailDraft, site: string, t: Strings = strings
   return { subject, html, text };
 }
 
-/** A render function for one feature's catalog: `render(name, props)` with the props that mail takes. */
+/** A render function for one feature's catalog: `render(name, props, t)` with the props that mail takes, in t's language. */
 export function mailRenderer<C extends MailCatalog>(catalog: C) {
-  return <N extends keyof C & string>(name: N, props: MailPropsOf<C, N> & { site: string }): MailContent =>
-    renderDraft((catalog[name] as (p: MailPropsOf<C, N>) => MailDraft)(props), (props as { site: string }).site);
+  return <N extends keyof C & string>(name: N, props: MailPropsOf<C, N> & { site: string }, t: Strings = strings()): MailContent =>
+    renderDraft((catalog[name] as (p: MailPropsOf<C, N>, t: Strings) => MailDraft)(props, t), (props as { site: string }).site, t);
 }
