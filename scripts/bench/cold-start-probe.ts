@@ -4,6 +4,9 @@ export {};
 const started = performance.now(); // ms since the process began: Node's own start-up
 const { POST } = await import('../../api/signatures.ts');
 const imported = performance.now();
+// Locally (PGlite) the database is migrated before the first request, as `npm start` does; a deployment's database is
+// migrated by its build, so the PostgreSQL runs only check the schema.
+if (!process.env.DATABASE_URL) await (await import('../../src/platform/runtime.ts')).migrateLocalDatabase();
 const cvr = process.env.PROBE_CVR!;
 const response = await POST(
   new Request('http://127.0.0.1:4321/api/signatures/', {
