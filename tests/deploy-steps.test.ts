@@ -38,7 +38,8 @@ describe('the production settings step of the build', () => {
 
 describe('the migration step', () => {
   it('does not migrate during a Preview or a local build', async () => {
-    for (const env of [{ VERCEL: '1', VERCEL_ENV: 'preview', DATABASE_URL: 'postgres://app@db.invalid/x' }, {}]) {
+    const environments: Record<string, string>[] = [{ VERCEL: '1', VERCEL_ENV: 'preview', DATABASE_URL: 'postgres://app@db.invalid/x' }, {}];
+    for (const env of environments) {
       const { code, output } = await script('migrate.ts', env, ['--build']);
       assert.equal(code, 0);
       assert.match(output, /Migrerer ikke under denne bygning/);
