@@ -1,4 +1,4 @@
-// GET /api/cron (Vercel cron, every 5 minutes): delivers all due mail (within a time budget) with retries, clears old
+// GET /api/cron (Vercel cron, daily: the safety net, since each request kicks the outbox itself): delivers all due mail (within a time budget) with retries, clears old
 // rate-limit buckets, deletes what is past its retention, and retries the pull requests for case suggestions that GitHub refused.
 import { hasBearer } from '../src/platform/http/bearer.ts';
 import { json, problem } from '../src/platform/http/respond.ts';
@@ -11,7 +11,8 @@ import { endpoint } from '../src/platform/http/endpoint.ts';
 import { strings } from '../src/i18n/index.ts';
 
 export const GET = endpoint(async (request: Request): Promise<Response> => {
-  // Vercel sends CRON_SECRET as a bearer token; locally, without a secret, anyone on the machine may run it.
+  // Vercel sends CRON_SECRET as a bearer token; locally, without a secret, anyone on the machine may run it. Production
+  // never gets here without one: endpoint() answers 503 while CRON_SECRET is missing.
   if (process.env.CRON_SECRET && !hasBearer(request, process.env.CRON_SECRET)) return problem(401, strings().api.cronSecretRequired);
   const db = await database();
   const mail = await drainOutbox(db, mailTransport());

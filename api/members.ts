@@ -8,7 +8,7 @@ import { acceptPost, formValues } from '../src/platform/http/accept-post.ts';
 import { htmlPage } from '../src/platform/http/html-page.ts';
 import { json, redirect303 } from '../src/platform/http/respond.ts';
 import { joinMovement } from '../src/membership/members.ts';
-import { kickOutbox } from '../src/platform/runtime.ts';
+import { afterResponse, kickOutbox } from '../src/platform/runtime.ts';
 import { endpoint } from '../src/platform/http/endpoint.ts';
 
 export const POST = endpoint(async (request: Request): Promise<Response> => {
@@ -27,7 +27,7 @@ export const POST = endpoint(async (request: Request): Promise<Response> => {
   // A bot that filled in the hidden field gets the same answer as everyone else, and nothing is stored.
   if (!parsed.suspectedBot) {
     await joinMovement(post.db, parsed.value, { language });
-    void kickOutbox();
+    afterResponse(kickOutbox());
   }
   // The same answer for a new address, a pending one and a member: the form never reveals who is a member.
   return post.wantsJson ? json({ status: 'check-your-mail', message: t.joinForm.accepted }, 202) : redirect303(routesFor(language).joinThanks);

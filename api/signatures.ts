@@ -6,7 +6,7 @@ import { routesFor } from '../src/routes.ts';
 import { acceptPost, formValues } from '../src/platform/http/accept-post.ts';
 import { htmlPage } from '../src/platform/http/html-page.ts';
 import { json, redirect303 } from '../src/platform/http/respond.ts';
-import { kickOutbox } from '../src/platform/runtime.ts';
+import { afterResponse, kickOutbox } from '../src/platform/runtime.ts';
 import { submitSignature } from '../src/signing/signatures.ts';
 import { endpoint } from '../src/platform/http/endpoint.ts';
 import { languageOf, strings } from '../src/i18n/index.ts';
@@ -27,7 +27,7 @@ export const POST = endpoint(async (request: Request): Promise<Response> => {
   // A bot that filled in the hidden field gets the same answer as everyone else, and nothing is stored.
   if (!parsed.suspectedBot) {
     await submitSignature(post.db, parsed.value, { language });
-    void kickOutbox();
+    afterResponse(kickOutbox());
   }
   return post.wantsJson ? json({ status: 'check-your-mail', message: t.signForm.accepted }, 202) : redirect303(routesFor(language).signThanks);
 });

@@ -8,7 +8,7 @@ import { routesFor } from '../src/routes.ts';
 import { acceptPost, formValues } from '../src/platform/http/accept-post.ts';
 import { htmlPage } from '../src/platform/http/html-page.ts';
 import { json, redirect303 } from '../src/platform/http/respond.ts';
-import { kickOutbox } from '../src/platform/runtime.ts';
+import { afterResponse, kickOutbox } from '../src/platform/runtime.ts';
 import { openSuggestionPullRequest, submitSuggestion } from '../src/suggestions/suggestions.ts';
 import { githubSettingsFromEnv } from '../src/suggestions/file-pull-request.ts';
 import { endpoint } from '../src/platform/http/endpoint.ts';
@@ -31,7 +31,7 @@ export const POST = endpoint(async (request: Request): Promise<Response> => {
   // A bot that filled in the hidden field gets the same answer as everyone else, and nothing is stored.
   if (!parsed.suspectedBot) {
     const { suggestionId } = await submitSuggestion(post.db, parsed.value, { language });
-    void kickOutbox();
+    afterResponse(kickOutbox());
     // The pull request is a bonus for the secretariat: if GitHub fails, the suggestion waits and the visitor still gets a thank-you.
     if (suggestionId && githubSettingsFromEnv()) await openSuggestionPullRequest(post.db, suggestionId, 'forslagsformularen');
   }

@@ -13,6 +13,8 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { routeSamples, sitemapPaths, withoutSlash } from '../tests/support/route-samples.ts';
 import { signingForms } from '../tests/support/signing-forms.ts';
+import { openDatabase } from '../src/platform/db/client.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
 import { buildDeployment, outputFunctions, routeInOutput, standaloneFunction, type Deployment } from '../tests/support/vercel-output.ts';
 
 const run = promisify(execFile);
@@ -133,7 +135,13 @@ describe('bundled functions in a fresh Node process', () => {
       await client.end();
     }
   };
-  before(() => admin(`CREATE SCHEMA ${schema}`));
+  // A deployment's database is migrated by its build (npm run migrate); the functions only check the schema.
+  before(async () => {
+    await admin(`CREATE SCHEMA ${schema}`);
+    const db = await openDatabase({ connectionString: databaseUrl, searchPath: schema });
+    await migrate(db);
+    await db.close();
+  });
   after(() => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
 
   /**

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../src/dev-server/local-server.ts';
+import { migrateLocalDatabase } from '../src/platform/runtime.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 const apiPort = Number(process.env.API_PORT ?? port + 1);
@@ -15,6 +16,8 @@ if (!existsSync('dist/skabelon/index.html')) {
   await new Promise((done) => build.once('exit', done));
 }
 
+// The functions' database is migrated here, before the first request (see scripts/serve.ts).
+await migrateLocalDatabase();
 const api = await startServer({ port: apiPort, host: '127.0.0.1', reload: true });
 console.log(`Funktionerne kører på ${api.url}/ (bag proxyen på http://localhost:${port}/)`);
 const dev = spawn(process.execPath, [astro, 'dev', '--port', String(port)], {

@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { startServer } from '../src/dev-server/local-server.ts';
-import { closeRuntime } from '../src/platform/runtime.ts';
+import { closeRuntime, migrateLocalDatabase } from '../src/platform/runtime.ts';
 
 const run = promisify(execFile);
 const pages = {
@@ -22,6 +22,7 @@ interface Report {
   categories: Record<string, { title: string; score: number | null }>;
 }
 
+await migrateLocalDatabase();
 const server = await startServer({ port: 0 });
 const site = { url: (path: string) => `${server.url}${path}` };
 // The first request opens (and locally may create) the database; measure the pages, not that one-time start.

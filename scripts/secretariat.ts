@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { signatureStatuses, type SignatureStatus } from '../src/signing/signature-status.ts';
 import { deliverDue } from '../src/platform/mail/outbox.ts';
 import { review, reviewMessages, reviewQueue, type ReviewAction, type reviewView } from '../src/signing/review.ts';
-import { closeRuntime, database, mailTransport } from '../src/platform/runtime.ts';
+import { closeRuntime, database, mailTransport, migrateLocalDatabase } from '../src/platform/runtime.ts';
 
 const usage = `Brug:
   npm run secretariat -- list [${signatureStatuses.join('|')}]   (standard: confirmed)
@@ -57,6 +57,8 @@ async function apiReviewer(): Promise<Reviewer | undefined> {
 }
 
 async function databaseReviewer(): Promise<Reviewer> {
+  // Without the server, this command is the database's only user: migrate it as the server would.
+  if (!process.env.DATABASE_URL) await migrateLocalDatabase();
   const db = await database();
   return {
     list: (status) => reviewQueue(db, status),

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer } from '../src/dev-server/local-server.ts';
-import { closeRuntime } from '../src/platform/runtime.ts';
+import { closeRuntime, migrateLocalDatabase } from '../src/platform/runtime.ts';
 
 const dataDir = process.env.DATA_DIR ?? '.data';
 await mkdir(dataDir, { recursive: true });
@@ -25,6 +25,11 @@ if (!process.env.SESSION_SECRET) {
 const port = Number(process.env.PORT ?? 4321);
 // Links in mails point at this server unless SITE_URL says otherwise, so PORT=8080 npm start gives working links.
 process.env.SITE_URL ||= `http://localhost:${port}`;
+
+// Locally the server migrates its own database before the first request, so `npm install && npm start` needs no
+// setup; a deployment migrates in its build instead (scripts/migrate.ts), and its functions only check the schema.
+const migrated = await migrateLocalDatabase();
+if (migrated.length) console.log(`Kørte migreringer: ${migrated.join(', ')}`);
 
 const server = await startServer({
   port,

@@ -5,7 +5,7 @@ import { hasBearer } from '../../src/platform/http/bearer.ts';
 import { readBody } from '../../src/platform/http/request-body.ts';
 import { json, problem } from '../../src/platform/http/respond.ts';
 import { review, reviewMessages, reviewQueue } from '../../src/signing/review.ts';
-import { database, kickOutbox } from '../../src/platform/runtime.ts';
+import { afterResponse, database, kickOutbox } from '../../src/platform/runtime.ts';
 import { endpoint } from '../../src/platform/http/endpoint.ts';
 import { strings } from '../../src/i18n/index.ts';
 
@@ -34,6 +34,6 @@ export const POST = endpoint(async (request: Request): Promise<Response> => {
     const field = outcome.reason === 'reason-required' ? 'reason' : 'id';
     return json({ errors: [{ field, message: reviewMessages[outcome.reason] }] }, outcome.reason === 'unknown' ? 404 : outcome.reason === 'not-allowed' ? 409 : 400);
   }
-  void kickOutbox();
+  afterResponse(kickOutbox());
   return json({ id, status: action === 'approve' ? 'published' : 'rejected' });
 });

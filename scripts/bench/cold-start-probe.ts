@@ -1,9 +1,14 @@
 // A fresh process that imports one function (POST /api/signatures) and answers its first request; prints its timings as JSON (run by cold-start.ts).
+// PROBE_ENTRY and PROBE_RUNTIME point it at a bundled function from `vercel build` instead of the source.
 export {};
 
 const started = performance.now(); // ms since the process began: Node's own start-up
-const { POST } = await import('../../api/signatures.ts');
+const entry = (await import(process.env.PROBE_ENTRY ?? '../../api/signatures.ts')) as { POST: (request: Request) => Promise<Response> };
+const { POST } = entry;
 const imported = performance.now();
+// Locally (PGlite) the database is migrated before the first request, as `npm start` does; a deployment's database is
+// migrated by its build, so the PostgreSQL runs only check the schema.
+if (!process.env.DATABASE_URL) await (await import('../../src/platform/runtime.ts')).migrateLocalDatabase();
 const cvr = process.env.PROBE_CVR!;
 const response = await POST(
   new Request('http://127.0.0.1:4321/api/signatures/', {
@@ -22,6 +27,6 @@ const response = await POST(
   }),
 );
 const answered = performance.now();
-const { closeRuntime } = await import('../../src/platform/runtime.ts');
+const { closeRuntime } = (await import(process.env.PROBE_RUNTIME ?? '../../src/platform/runtime.ts')) as { closeRuntime: () => Promise<void> };
 await closeRuntime();
 console.log(JSON.stringify({ status: response.status, nodeStart: started, importMs: imported - started, firstRequestMs: answered - imported, totalMs: answered }));

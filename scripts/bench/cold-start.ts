@@ -1,12 +1,15 @@
-// Cold start: a fresh process imports one function and answers its first request, on PGlite and on PostgreSQL.
+// Cold start: a fresh process imports one function and answers its first request, on PGlite and on PostgreSQL, from
+// the source and as `vercel build` bundles it (the pinned CLI, offline; the build adds a minute or two).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openDatabase } from '../../src/platform/db/client.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { cvrSeries } from '../../tests/support/signing-forms.ts';
+import { buildDeployment, outputFunctions, standaloneFunction } from '../../tests/support/vercel-output.ts';
 import { root, run } from './measure.ts';
 
 export interface ColdStartCase {
@@ -31,6 +34,7 @@ async function probeOnce(env: NodeJS.ProcessEnv) {
 
 export async function benchColdStart(options: { databaseUrl: string; repeats: number }, log: (line: string) => void): Promise<ColdStartReport> {
   const report: ColdStartReport = [];
+  const cleanUp: (() => Promise<unknown>)[] = [];
   const dataDir = await mkdtemp(join(tmpdir(), 'samskabelse-cold-'));
   const schema = `cold_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: options.databaseUrl });
@@ -44,6 +48,23 @@ export async function benchColdStart(options: { databaseUrl: string; repeats: nu
       { name: 'PGlite, eksisterende database', env: async () => ({ DATA_DIR: join(dataDir, 'kept'), DATABASE_URL: '' }) },
       { name: 'PostgreSQL (migreret schema)', env: async () => ({ DATA_DIR: dataDir, DATABASE_URL: options.databaseUrl, DATABASE_SCHEMA: schema }) },
     ];
+    // The function as Vercel deploys it: the .func folder of api/signatures, copied out with the files it maps in.
+    log('  bygger funktionerne med vercel build …');
+    const deployment = await buildDeployment();
+    cleanUp.push(() => rm(deployment.dir, { recursive: true, force: true }));
+    const bundle = await standaloneFunction(deployment, 'api/signatures');
+    cleanUp.push(() => rm(bundle, { recursive: true, force: true }));
+    const { handler } = (await outputFunctions(deployment.output)).find((f) => f.name === 'api/signatures')!.config as { handler: string };
+    cases.push({
+      name: 'PostgreSQL, bundlet funktion fra `vercel build`',
+      env: async () => ({
+        DATA_DIR: dataDir,
+        DATABASE_URL: options.databaseUrl,
+        DATABASE_SCHEMA: schema,
+        PROBE_ENTRY: pathToFileURL(join(bundle, handler)).href,
+        PROBE_RUNTIME: pathToFileURL(join(bundle, 'src/platform/runtime.js')).href,
+      }),
+    });
     // The kept PGlite folder and the schema exist and are migrated before the first measured run.
     await probeOnce({ DATA_DIR: join(dataDir, 'kept'), DATABASE_URL: '' });
     await admin.query(`CREATE SCHEMA ${schema}`);
@@ -57,6 +78,7 @@ export async function benchColdStart(options: { databaseUrl: string; repeats: nu
       log(`  ${c.name}: ${runs.map((r) => `${r.wallMs.toFixed(0)} ms`).join(', ')}`);
     }
   } finally {
+    for (const step of cleanUp) await step().catch(() => undefined);
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await admin.end();
     await rm(dataDir, { recursive: true, force: true });

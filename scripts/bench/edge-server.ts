@@ -3,9 +3,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequestListener } from '../../src/dev-server/local-server.ts';
+import { migrateLocalDatabase } from '../../src/platform/runtime.ts';
 
 export const clientIpHeader = 'x-bench-client-ip';
 
+// Migrated before listening, as `npm start` does (the signing benchmark's schema is migrated already: a no-op there).
+await migrateLocalDatabase();
 const listener = await createRequestListener({ distDir: process.env.DIST_DIR });
 const server = createServer((req, res) => {
   // Vercel's edge sets x-forwarded-for from the connection; here one connection carries many visitors, so the

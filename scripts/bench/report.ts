@@ -136,7 +136,7 @@ function coldSection(report: ColdStartReport): string[] {
   return [
     '### Kold start',
     '',
-    'En ny Node-proces importerer én funktion (`api/signatures.ts`) og besvarer sin første underskrift. Median af målingerne, i ms.',
+    'En ny Node-proces importerer én funktion (`api/signatures.ts`, fra kilden eller som `vercel build` bundler den) og besvarer sin første underskrift. Median af målingerne, i ms.',
     '',
     '| Database | Node starter | Import | Første svar | I alt i processen | Udefra (spawn til exit) |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',

@@ -16,7 +16,7 @@ import { htmlPage } from '../platform/http/html-page.ts';
 import { readBody, sameOrigin, type FormFields } from '../platform/http/request-body.ts';
 import { json, prefersJson, redirect303 } from '../platform/http/respond.ts';
 import { review, reviewMessages } from '../signing/review.ts';
-import { database, kickOutbox } from '../platform/runtime.ts';
+import { afterResponse, database, kickOutbox } from '../platform/runtime.ts';
 import { listSignatures } from '../signing/signatures.ts';
 import { listSuggestions, openSuggestionPullRequest } from '../suggestions/suggestions.ts';
 import { recentAudit, recordAudit } from './audit.ts';
@@ -80,7 +80,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
         const error = { id, field: outcome.reason === 'reason-required' ? ('reason' as const) : ('id' as const), message: reviewMessages[outcome.reason], reason };
         return page(t.admin.errorTitle(queueMessages.title), renderSignatureQueue(view, { status: 'confirmed', signatures: await listSignatures(db, 'confirmed'), error }), outcome.reason === 'reason-required' ? 400 : 409);
       }
-      void kickOutbox();
+      afterResponse(kickOutbox());
       const name = signature?.organisation_name ?? '';
       const message = action === 'approve' ? queueMessages.approved(name) : queueMessages.rejected(name);
       return redirect303(`${routes.adminSignatures}?besked=${encodeURIComponent(message)}`, privateHeaders);
@@ -200,7 +200,7 @@ async function loginRoutes(request: Request, path: string, key: string): Promise
     }
     // The same answer whether or not the address is on the list.
     const { sent } = await requestLoginLink(post.db, email, config);
-    if (sent) void kickOutbox();
+    if (sent) afterResponse(kickOutbox());
     return page(loginMessages.sentTitle, renderLoginSent());
   }
   if (path === routes.adminLoginLink && request.method === 'GET') {

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { projectRoot, startServer, type RunningServer } from './local-server.ts';
 import { dataCsp } from '../platform/http/respond.ts';
+import { migrationNames } from '../platform/db/migrate.ts';
+import { closeRuntime, migrateLocalDatabase } from '../platform/runtime.ts';
 import { rawRequest, serveTestSite, type TestSite } from '../../tests/support/test-site.ts';
 
 const securityHeaders = ['strict-transport-security', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy', 'content-security-policy'];
@@ -100,15 +104,26 @@ describe('the local server', () => {
 
 describe('the project’s own api/', () => {
   let server: RunningServer;
+  let dataDir: string;
   before(async () => {
+    // A database of its own, migrated on start as `npm start` does.
+    dataDir = await mkdtemp(join(tmpdir(), 'samskabelse-local-'));
+    process.env.DATA_DIR = dataDir;
+    delete process.env.DATABASE_URL;
+    await migrateLocalDatabase();
     server = await startServer({ port: 0, apiDir: join(projectRoot, 'api'), distDir: join(projectRoot, 'src/dev-server') });
   });
-  after(() => server.close());
+  after(async () => {
+    await server.close();
+    await closeRuntime();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 
   it('answers /api/health/ with ok and no caching', async () => {
+    const newest = (await migrationNames()).at(-1);
     const response = await fetch(`${server.url}/api/health/`);
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { ok: true });
+    assert.deepEqual(await response.json(), { ok: true, database: 'pglite', mail: 'file', schema: { version: newest, expected: newest, pending: [] } });
     assert.equal(response.headers.get('cache-control'), 'no-store');
     assert.equal(response.headers.get('strict-transport-security'), 'max-age=63072000; includeSubDomains; preload');
   });

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import { attachDatabasePool } from '@vercel/functions';
 import pg from 'pg';
+import { isProductionRuntime } from '../production-settings.ts';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -51,9 +53,13 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob;
 }
 
-/** DATABASE_URL (and DATABASE_SCHEMA, an existing schema to work in) when set, else PGlite in `${DATA_DIR ?? '.data'}/pglite`. */
+/**
+ * DATABASE_URL (and DATABASE_SCHEMA, an existing schema to work in) when set, else PGlite in
+ * `${DATA_DIR ?? '.data'}/pglite`; production never falls back to PGlite (its disk is read-only and forgets).
+ */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
   if (env.DATABASE_URL) return { connectionString: env.DATABASE_URL, ...(env.DATABASE_SCHEMA ? { searchPath: env.DATABASE_SCHEMA } : {}) };
+  if (isProductionRuntime(env)) throw new Error('DATABASE_URL is not set in production; refusing to fall back to PGlite');
   return { dataDir: join(env.DATA_DIR ?? '.data', 'pglite') };
 }
 
@@ -131,11 +137,16 @@ function openPool(options: OpenDatabaseOptions): Db {
     max: options.maxConnections ?? 10,
     // With the database away, a request waits at most this long for a connection and then gets a 503, not a hang.
     connectionTimeoutMillis: 5000,
+    // Vercel suggests a short idle timeout: an instance may be suspended with idle clients, whose connections the
+    // database or Neon's pooler then closes.
+    idleTimeoutMillis: 5000,
     types,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   // An idle client can lose its connection; without a listener that would crash the process.
   pool.on('error', (error) => console.error('Postgres pool error:', error.message));
+  // On Vercel, keeps the instance alive until idle clients are released before it is suspended; elsewhere a no-op.
+  attachDatabasePool(pool);
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = [], queryOptions: QueryOptions = {}) {
       const values = [...params];

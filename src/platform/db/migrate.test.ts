@@ -1,7 +1,10 @@
 // Checks the database layer on every engine: migrations run once even when started twice at once, and both engines answer alike.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { migrate, migrationNames } from './migrate.ts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lineAt, migrate, MigrationError, migrationNames, schemaStatus } from './migrate.ts';
 import { testDatabases } from '../../../tests/support/test-databases.ts';
 import { openDatabase, type Db } from './client.ts';
 
@@ -24,6 +27,39 @@ for (const engine of testDatabases()) {
       await db.exec(`DROP TABLE ${tables.map((t) => `"${t.name}"`).join(', ')} CASCADE`);
       const results = await Promise.all([migrate(db), migrate(db)]);
       assert.deepEqual(results.flat(), await migrationNames(), 'each file applied by exactly one of the two');
+    });
+
+    test('a broken migration fails with its file and line, and leaves the schema as the files before it left it', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'samskabelse-migrations-'));
+      try {
+        await writeFile(join(dir, '001_good.sql'), 'CREATE TABLE good_one (id int);\n');
+        await writeFile(join(dir, '002_broken.sql'), '-- adds two tables\nCREATE TABLE half_done (id int);\n\nCREATE TABEL never (id int);\n');
+        const error = await migrate(db, dir).then(
+          () => assert.fail('the broken migration was applied'),
+          (e: unknown) => e,
+        );
+        assert.ok(error instanceof MigrationError, String(error));
+        assert.equal(error.file, join(dir, '002_broken.sql'));
+        assert.equal(error.line, 4);
+        assert.match(error.message, /002_broken\.sql, linje 4: .*TABEL/);
+        const tables = async (name: string) => (await db.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1`, [name])).rowCount;
+        assert.equal(await tables('good_one'), 1, 'the migration before it stays applied');
+        assert.equal(await tables('half_done'), 0, 'nothing of the broken file is left');
+        const status = await schemaStatus(db, dir);
+        assert.deepEqual([status.expected, status.pending], ['002_broken.sql', ['002_broken.sql']], 'the database is behind by the broken file');
+      } finally {
+        await db.exec('DROP TABLE IF EXISTS good_one, half_done');
+        await db.query(`DELETE FROM schema_migrations WHERE name IN ('001_good.sql', '002_broken.sql')`);
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    test('the schema version is the newest applied migration, and nothing is pending once all have run', async () => {
+      const names = await migrationNames();
+      assert.deepEqual(await schemaStatus(db), { version: names.at(-1), expected: names.at(-1), pending: [] });
+      await db.query('DELETE FROM schema_migrations WHERE name = $1', [names.at(-1)]);
+      assert.deepEqual((await schemaStatus(db)).pending, [names.at(-1)]);
+      await db.query('INSERT INTO schema_migrations (name) VALUES ($1)', [names.at(-1)]);
     });
 
     test('counts and integers come back as numbers', async () => {
@@ -52,6 +88,15 @@ for (const engine of testDatabases()) {
     });
   });
 }
+
+describe('lineAt', () => {
+  test('counts lines up to a 1-based character position, æ, ø and å as one character each', () => {
+    const sql = '-- æøå\nSELECT 1;\nSELEC 2;';
+    assert.equal(lineAt(sql, 1), 1);
+    assert.equal(lineAt(sql, sql.indexOf('SELECT') + 1), 2);
+    assert.equal(lineAt(sql, sql.indexOf('SELEC ') + 1), 3);
+  });
+});
 
 describe('opening a PGlite folder', () => {
   test('the same folder opened twice in one process is one instance', async () => {

@@ -2,7 +2,8 @@
 // on Vercel exactly as on the local server, so a visitor never sees the platform's bare error page.
 import { strings } from '../../i18n/index.ts';
 import { prefersJson, problem } from './respond.ts';
-import { isUnavailable } from './unavailable.ts';
+import { isUnavailable, Unavailable } from './unavailable.ts';
+import { isProductionRuntime, productionSettingProblems } from '../production-settings.ts';
 
 export type Handler = (request: Request) => Response | Promise<Response>;
 
@@ -24,10 +25,21 @@ export function errorResponse(error: unknown, request: Request): Response {
   return problem(500, t.failed, { wantsJson });
 }
 
+/**
+ * In production, throws Unavailable naming each missing or malformed setting (never its value), so the function
+ * answers 503 rather than falling back to PGlite, localhost links or an open cron.
+ */
+export function requireProductionSettings(env: NodeJS.ProcessEnv = process.env): void {
+  if (!isProductionRuntime(env)) return;
+  const problems = productionSettingProblems(env);
+  if (problems.length > 0) throw new Unavailable(`production settings missing or malformed: ${problems.map((p) => p.name).join(', ')}`);
+}
+
 /** The handler, answering errors as errorResponse does. */
 export function endpoint(handler: Handler): Endpoint {
   const run = async (request: Request): Promise<Response> => {
     try {
+      requireProductionSettings();
       return await handler(request);
     } catch (error) {
       return errorResponse(error, request);

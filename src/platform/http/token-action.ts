@@ -2,7 +2,7 @@
 import { renderTokenDone, renderTokenFailure, renderTokenForm, tokenActionTitle, tokenFailureMessage, type TokenAction } from '../html/token-pages.ts';
 import type { TokenFailure } from '../tokens.ts';
 import type { Db } from '../db/client.ts';
-import { database, kickOutbox } from '../runtime.ts';
+import { afterResponse, database, kickOutbox } from '../runtime.ts';
 import { htmlPage } from './html-page.ts';
 import { readBody, sameOrigin } from './request-body.ts';
 import { json, prefersJson } from './respond.ts';
@@ -37,7 +37,7 @@ export function tokenActionHandlers<Done extends { ok: true }>(
       const token = typeof raw === 'string' ? raw : '';
       const outcome = await run(await database(), token);
       if (!outcome.ok) return failure(request, outcome.reason, outcome.reason === 'unknown' ? 404 : 410);
-      void kickOutbox();
+      afterResponse(kickOutbox());
       return htmlPage({ title, body: renderTokenDone(action, shownName(outcome)) });
     },
   };

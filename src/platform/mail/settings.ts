@@ -1,5 +1,6 @@
 // Where mail comes from, which site its links point to, and the newsletter's segment at Resend, read from the environment with local defaults.
 import { defaultMailFrom, secretariatAddress } from '../../site-config.ts';
+import { isProductionRuntime } from '../production-settings.ts';
 
 export { secretariatAddress };
 
@@ -10,7 +11,9 @@ export interface MailSettings {
   newsletterSegmentId: string | undefined;
 }
 
+/** Locally, mail comes from noreply@localhost with links to localhost; production refuses both fallbacks. */
 export function mailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings {
+  if (isProductionRuntime(env) && (!env.SITE_URL || !env.MAIL_FROM)) throw new Error('SITE_URL and MAIL_FROM must be set in production; refusing localhost links and sender');
   return {
     from: env.MAIL_FROM || defaultMailFrom,
     siteUrl: (env.SITE_URL || 'http://localhost:4321').replace(/\/+$/, ''),
