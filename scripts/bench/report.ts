@@ -166,7 +166,7 @@ function waveSection(report: WaveReport): string[] {
     '**Mål:** p95 ≤ 60 s og p99 ≤ 120 s fra underskrift til mail taget af Resend, og hver mail sendt præcis én gang.',
     '',
     `**Resultat:** p50 ${da(l.p50, 1)} s, p95 ${da(l.p95, 1)} s ${mark(l.p95 <= 60)}, p99 ${da(l.p99, 1)} s ${mark(l.p99 <= 120)}, længst ${da(l.max, 1)} s. ` +
-      `${da(report.accepted)} af ${da(report.signed)} underskrifter fik 202; ${da(report.mailsAccepted)} mails taget af Resend, ${report.duplicates} sendt to gange, ${report.missing} mangler ${mark(exactlyOnce)}. ` +
+      `${da(report.accepted)} af ${da(report.signed)} underskrifter fik 202${report.failedSignings ? ` (de andre: ${Object.entries(report.otherAnswers).map(([status, n]) => `${n} × ${status === '0' ? 'intet svar' : status}`).join(', ')})` : ''}; ${da(report.mailsAccepted)} mails taget af Resend, ${report.duplicates} sendt to gange, ${report.missing} mangler ${mark(exactlyOnce)}. ` +
       `${da(report.calls)} batch-kald (største ${report.largestBatch} mails), ${da(report.throttled)} svar 429. Køen var tom ${Number.isFinite(report.drainedAfterSeconds) ? `${da(report.drainedAfterSeconds, 1)} s` : 'ikke inden 5 minutter'} efter sidste underskrift.`,
     '',
     'Køen (mails i udbakken, der venter eller er under afsendelse) pr. 30 s: det højeste, der blev set i vinduet, og hvad Resend tog imod.',

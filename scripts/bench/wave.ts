@@ -40,6 +40,8 @@ export interface WaveReport {
   /** Signings answered 202. */
   accepted: number;
   failedSignings: number;
+  /** The answers other than 202, by status (0: no answer within 30 s). */
+  otherAnswers: Record<string, number>;
   /** Mails Resend accepted, and how many rows got more than one. */
   mailsAccepted: number;
   duplicates: number;
@@ -171,6 +173,7 @@ export async function benchWave(options: WaveOptions, log: (line: string) => voi
       signed: total,
       accepted,
       failedSignings: total - accepted,
+      otherAnswers: Object.fromEntries([...answers].filter(([status]) => status !== 202).map(([status, n]) => [String(status), n])),
       mailsAccepted: resend.delivered.length,
       duplicates,
       missing: Math.max(0, outbox[0]!.n - firstDelivery.size),
