@@ -276,7 +276,7 @@ for (const backend of backends()) {
     it('works on a phone and passes axe on every admin page', async () => {
       const phone = await browser.newContext({ locale: 'da-DK', viewport: { width: 360, height: 740 }, storageState: await context.storageState() });
       const p = await phone.newPage();
-      for (const path of ['/admin/underskrifter/', '/admin/underskrifter/?status=published', '/admin/medlemmer/', '/admin/forslag/', '/admin/persondata/', '/admin/log/']) {
+      for (const path of ['/admin/underskrifter/', '/admin/underskrifter/?status=published', '/admin/medlemmer/', '/admin/forslag/', '/admin/persondata/', '/admin/spaerrede-adresser/', '/admin/log/']) {
         await p.goto(app.url(path));
         assert.deepEqual(await axe(p), [], path);
         const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

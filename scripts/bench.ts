@@ -1,5 +1,6 @@
 // `npm run bench`: signing throughput (with pgbench as the yardstick), build scaling, page weight and cold start, written to docs/benchmarks.md.
-// `npm run bench -- --quick` is a short smoke run; `--only=signing,build,weight,cold` picks sections; `--profile=DIR`
+// `npm run bench -- --quick` is a short smoke run; `--only=signing,build,weight,cold,wave` picks sections; `--wave-minutes=N`
+// shortens the mail wave (10 minutes of 1,000 signings a minute; 1 with --quick); `--profile=DIR`
 // writes a CPU profile of the signing server; `--repeats=N`, `--levels=10,100` (connections), `--seconds=N` (per signing
 // run) and `--cases=1000,2000` override those settings;
 // `--no-write` prints the section instead of writing it.
@@ -12,6 +13,7 @@ import { describeMachine, root } from './bench/measure.ts';
 import { benchPageWeight, type PageWeightReport } from './bench/page-weight.ts';
 import { mergeSections, renderReport } from './bench/report.ts';
 import { benchSigning, type SigningReport } from './bench/signing.ts';
+import { benchWave, type WaveReport } from './bench/wave.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,10 +25,11 @@ const { values } = parseArgs({
     cases: { type: 'string' },
     levels: { type: 'string' },
     seconds: { type: 'string' },
+    'wave-minutes': { type: 'string' },
   },
 });
 const quick = values.quick!;
-const sections = new Set((values.only ?? 'signing,build,weight,cold').split(',').map((s) => s.trim()));
+const sections = new Set((values.only ?? 'signing,build,weight,cold,wave').split(',').map((s) => s.trim()));
 const repeats = (quickly: number, fully: number) => (values.repeats ? Number(values.repeats) : quick ? quickly : fully);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const log = (line: string) => console.log(line);
@@ -38,6 +41,7 @@ let signing: SigningReport | undefined;
 let build: BuildReport | undefined;
 let weight: PageWeightReport | undefined;
 let cold: ColdStartReport | undefined;
+let wave: WaveReport | undefined;
 
 if (sections.has('weight')) {
   log('Sidevægt (som den lokale server sender siderne)');
@@ -59,7 +63,14 @@ if (sections.has('build')) {
   build = await benchBuild({ sizes, repeats: repeats(1, 5) }, log);
 }
 
-const section = renderReport({ machine, quick, signing, build, weight, cold });
+if (sections.has('wave')) {
+  const minutes = values['wave-minutes'] ? Number(values['wave-minutes']) : quick ? 1 : 10;
+  log(`Mailbølgen: 1.000 underskrifter i minuttet i ${minutes} minutter, Resend med 2 kald i sekundet`);
+  wave = await benchWave({ databaseUrl, minutes, perMinute: 1000, cronSeconds: 60 }, log);
+  log(`  p50 ${wave.latency.p50} s, p95 ${wave.latency.p95} s, p99 ${wave.latency.p99} s; ${wave.mailsAccepted} mails, ${wave.duplicates} dobbelt, ${wave.missing} mangler, ${wave.throttled} × 429`);
+}
+
+const section = renderReport({ machine, quick, signing, build, weight, cold, wave });
 if (values['no-write']) {
   console.log(section);
 } else {

@@ -4,9 +4,10 @@ import { pruneMembers } from './membership/members.ts';
 import { applyRetention, pruneOutbox, type Pruner, type RetentionReport } from './platform/retention.ts';
 import type { Db } from './platform/db/client.ts';
 import { pruneSignatures } from './signing/signatures.ts';
+import { pruneMailBookkeeping } from './platform/mail/suppressions.ts';
 import { pruneSuggestions } from './suggestions/suggestions.ts';
 
-export const pruners: readonly Pruner[] = [pruneSignatures, pruneMembers, pruneSuggestions, pruneAdminLogins, pruneOutbox];
+export const pruners: readonly Pruner[] = [pruneSignatures, pruneMembers, pruneSuggestions, pruneAdminLogins, pruneOutbox, pruneMailBookkeeping];
 
 export function runRetention(db: Db, now?: Date): Promise<RetentionReport> {
   return applyRetention(db, pruners, now);

@@ -63,6 +63,7 @@ export const routes = {
   adminGdpr: '/admin/persondata/',
   adminAudit: '/admin/log/',
   adminSuggestions: '/admin/forslag/',
+  adminSuppressions: '/admin/spaerrede-adresser/',
   accessibility: '/tilgaengelighed/',
   aboutSite: '/om/',
   rss: '/rss.xml',

@@ -100,4 +100,17 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   { file: 'api/admin/web.ts', method: 'GET', path: '/admin/login/link/', encodings: ['query'], fields: { token } },
   { file: 'api/cron.ts', method: 'GET', path: '/api/cron/', encodings: ['query'], fields: {} },
   { file: 'api/health.ts', method: 'GET', path: '/api/health/', encodings: ['query'], fields: {} },
+  // Resend's webhook: unsigned (the fuzzer has no secret), so every answer is 401 naming the signature header.
+  {
+    file: 'api/resend-webhook.ts',
+    method: 'POST',
+    path: '/api/resend-webhook/',
+    encodings: ['json'],
+    fields: {
+      type: fc.constantFrom('email.bounced', 'email.complained', 'email.delivered'),
+      created_at: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      data: fc.record({ email_id: uuid, to: fc.array(fc.emailAddress(), { minLength: 1, maxLength: 2 }), bounce: fc.record({ type: fc.constantFrom('Permanent', 'Transient'), subType: fc.string({ maxLength: 20 }), message: fc.string({ maxLength: 60 }) }) }),
+      'svix-signature': fc.string({ maxLength: 100 }),
+    },
+  },
 ];

@@ -13,6 +13,7 @@ export const auditActions = [
   'personal-data-export',
   'personal-data-erase',
   'suggestion-pull-request',
+  'suppression-lift',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

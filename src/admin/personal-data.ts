@@ -3,6 +3,7 @@ import { normaliseEmail } from './admin-access.ts';
 import { strings, type Strings } from '../i18n/index.ts';
 import type { Db, Queryable } from '../platform/db/client.ts';
 import { forgetRecipient } from '../platform/mail/outbox.ts';
+import { liftSuppression, type Suppression } from '../platform/mail/suppressions.ts';
 import { forgetMember } from '../membership/members.ts';
 import { eraseSignatureContact, type SignatureRow } from '../signing/signatures.ts';
 import type { SuggestionRow } from '../suggestions/suggestions.ts';
@@ -23,6 +24,8 @@ export interface PersonalData {
   members: MemberRecord[];
   suggestions: SuggestionRow[];
   mails: StoredMail[];
+  /** The address's suppression (a hard bounce or a complaint), if it has one. */
+  suppressions: Suppression[];
 }
 
 export interface ErasureReport {
@@ -31,17 +34,19 @@ export interface ErasureReport {
   membersDeleted: number;
   suggestionsDeleted: number;
   mailsForgotten: number;
+  suppressionsDeleted: number;
 }
 
 export async function findPersonalData(db: Queryable, email: string): Promise<PersonalData> {
   const key = normaliseEmail(email);
-  const [signatures, members, suggestions, mails] = await Promise.all([
+  const [signatures, members, suggestions, mails, suppressions] = await Promise.all([
     db.query<SignatureRow>('SELECT * FROM signatures WHERE lower(email) = $1 ORDER BY created_at', [key]),
     db.query<MemberRecord>(`SELECT ${memberColumns.join(', ')} FROM members WHERE email_key = $1 ORDER BY created_at`, [key]),
     db.query<SuggestionRow>('SELECT * FROM case_suggestions WHERE lower(suggester_email) = $1 ORDER BY created_at', [key]),
     db.query<StoredMail>('SELECT mail_name, subject, status, created_at, sent_at FROM mail_outbox WHERE lower(recipient) = $1 ORDER BY created_at', [key]),
+    db.query<Suppression>('SELECT address, reason, detail, created_at FROM mail_suppressions WHERE address = $1', [key]),
   ]);
-  return { email: key, signatures: signatures.rows, members: members.rows, suggestions: suggestions.rows, mails: mails.rows };
+  return { email: key, signatures: signatures.rows, members: members.rows, suggestions: suggestions.rows, mails: mails.rows, suppressions: suppressions.rows };
 }
 
 /** A copy for the person who asked: plain JSON with Danish keys at the top. */
@@ -54,6 +59,7 @@ export function personalDataExport(data: PersonalData, now: Date): string {
       medlemskaber: data.members,
       caseforslag: data.suggestions,
       mails: data.mails,
+      spaerringer: data.suppressions,
     },
     null,
     2,
@@ -81,12 +87,14 @@ export async function erasePersonalData(db: Db, email: string, actor: string, no
     // A pull request already opened holds none of the suggester's data, so the row can go whole.
     const suggestions = await tx.query('DELETE FROM case_suggestions WHERE lower(suggester_email) = $1', [key]);
     await tx.query('DELETE FROM admin_login_tokens WHERE email = $1', [key]);
+    const suppression = await liftSuppression(tx, key);
     const report: ErasureReport = {
       signaturesDeleted: deleted.rowCount,
       signaturesKeptWithoutContact: published.rowCount,
       membersDeleted: members.rowCount,
       suggestionsDeleted: suggestions.rowCount,
       mailsForgotten: mails.deleted + mails.forgotten,
+      suppressionsDeleted: suppression ? 1 : 0,
     };
     await recordAudit(tx, { actor, action: 'personal-data-erase', detail: erasureSummary(report) }, now);
     return report;

@@ -10,6 +10,9 @@ import { membersCsv, renderMemberList } from './views/member-list.ts';
 import { personalDataMessages, renderPersonalDataPage } from './views/personal-data-page.ts';
 import { queueMessages, renderSignatureQueue } from './views/signature-queue.ts';
 import { renderSuggestionList } from './views/suggestion-list.ts';
+import { renderSuppressionList } from './views/suppression-list.ts';
+import { listSuppressions } from '../platform/mail/suppressions.ts';
+import { liftSuppressedAddress } from './mail-suppressions.ts';
 import { routes } from '../routes.ts';
 import { acceptPost } from '../platform/http/accept-post.ts';
 import { htmlPage } from '../platform/http/html-page.ts';
@@ -160,6 +163,25 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       }
       await recordAudit(db, { actor: session.email, action: 'suggestion-pull-request', subject: id, detail: outcome.url });
       return redirect303(`${routes.adminSuggestions}?status=pull-request-opened&besked=${encodeURIComponent(w.pullRequestOpened(outcome.url))}`, privateHeaders);
+    },
+  },
+
+  [routes.adminSuppressions]: {
+    async GET(request, _session, view) {
+      const done = new URL(request.url).searchParams.get('besked') ?? undefined;
+      return page(t.admin.suppressions.title, renderSuppressionList(view, { suppressions: await listSuppressions(await database()), notice: done }));
+    },
+    async POST(request, session, view, key) {
+      const data = await checkedForm(request, session, key);
+      if (!data) return forbidden();
+      const db = await database();
+      const address = field(data, 'address').trim().toLowerCase();
+      const lifted = address ? await liftSuppressedAddress(db, address, session.email) : undefined;
+      if (!lifted) {
+        const error = { address, message: t.admin.suppressions.unknown };
+        return page(t.admin.errorTitle(t.admin.suppressions.title), renderSuppressionList(view, { suppressions: await listSuppressions(db), error }), 404);
+      }
+      return redirect303(`${routes.adminSuppressions}?besked=${encodeURIComponent(t.admin.suppressions.lifted(lifted.address))}`, privateHeaders);
     },
   },
 

@@ -368,6 +368,8 @@ export const da = {
     reviewActionInvalid: 'action skal være "approve" eller "reject".',
     cronSecretRequired: 'Kræver CRON_SECRET.',
     badgeUnknown: 'Der er ingen offentlig underskriver med det id.',
+    webhookSignature: 'Signaturen (svix-signature) passer ikke til indholdet, er for gammel, eller RESEND_WEBHOOK_SECRET er ikke sat.',
+    webhookJson: 'Indholdet er signeret, men er ikke en JSON-hændelse.',
   },
   wall: {
     title: 'Underskrivere af chartret',
@@ -467,6 +469,7 @@ export const da = {
       members: 'Medlemmer',
       suggestions: 'Caseforslag',
       personalData: 'Persondata',
+      suppressions: 'Spærrede adresser',
       audit: 'Log',
     },
     loggedInAs: 'Logget ind som',
@@ -575,8 +578,9 @@ export const da = {
         'Sletningen kan ikke fortrydes. Medlemskaber, caseforslag og underskrifter, der ikke er offentlige, slettes helt. En offentlig underskrift bliver stående med organisationens navn, men uden kontaktperson.',
       erased: 'Data om adressen er slettet.',
       /** What an erasure removed: shown after it, and written to the audit log. */
-      erasureSummary: (r: { signaturesDeleted: number; signaturesKeptWithoutContact: number; membersDeleted: number; suggestionsDeleted: number; mailsForgotten: number }) =>
-        `${r.signaturesDeleted} underskrift(er) slettet, ${r.signaturesKeptWithoutContact} offentlig(e) underskrift(er) uden kontaktperson, ${r.membersDeleted} medlemskab(er) slettet, ${r.suggestionsDeleted} caseforslag slettet, ${r.mailsForgotten} mail(s) glemt`,
+      erasureSummary: (r: { signaturesDeleted: number; signaturesKeptWithoutContact: number; membersDeleted: number; suggestionsDeleted: number; mailsForgotten: number; suppressionsDeleted?: number }) =>
+        `${r.signaturesDeleted} underskrift(er) slettet, ${r.signaturesKeptWithoutContact} offentlig(e) underskrift(er) uden kontaktperson, ${r.membersDeleted} medlemskab(er) slettet, ${r.suggestionsDeleted} caseforslag slettet, ${r.mailsForgotten} mail(s) glemt` +
+        (r.suppressionsDeleted ? `, ${r.suppressionsDeleted} spærring slettet` : ''),
       resultFor: (email: string) => `Resultat for ${email}`,
       person: 'Person',
       organisation: (name: string) => `Organisation: ${name}`,
@@ -591,6 +595,19 @@ export const da = {
       suggestionColumns: ['Titel', 'Navn', 'Pull request', 'Dato'],
       mails: 'Mails',
       mailColumns: ['Emne', 'Status', 'Dato'],
+      suppressions: 'Spærret for mail',
+      suppressionColumns: ['Årsag', 'Detalje', 'Dato'],
+    },
+    suppressions: {
+      title: 'Spærrede adresser',
+      lead: 'Hertil sender siden ingen mail, fordi mailen kom retur som ukendt (hård bounce) eller modtageren markerede den som spam. Resend melder det selv. Ophæv kun en spærring, når personen har bekræftet adressen, fx i telefonen: for mange returmails får Resend til at lukke for afsendelsen.',
+      empty: 'Ingen adresser er spærret.',
+      columns: ['Adresse', 'Årsag', 'Detalje', 'Spærret siden', 'Handling'],
+      reasons: { bounce: 'Kom retur (hård bounce)', complaint: 'Markeret som spam' },
+      lift: 'Ophæv spærringen',
+      liftFor: (address: string) => ` af ${address}`,
+      lifted: (address: string) => `Spærringen af ${address} er ophævet. Der kan sendes mail til adressen igen.`,
+      unknown: 'Adressen er ikke spærret. Måske har en anden allerede ophævet spærringen.',
     },
     suggestions: {
       title: 'Caseforslag',
@@ -633,6 +650,7 @@ export const da = {
         'personal-data-export': 'Hentede persondata som JSON',
         'personal-data-erase': 'Slettede persondata',
         'suggestion-pull-request': 'Oprettede pull request for caseforslag',
+        'suppression-lift': 'Ophævede spærringen af en mailadresse',
       },
     },
   },

@@ -34,6 +34,6 @@ export async function applyRetention(db: Db, pruners: readonly Pruner[], now: Da
 
 /** Delivered or abandoned mail is kept as a log for a while, then deleted. */
 export const pruneOutbox: Pruner = async (tx, before) => {
-  const outbox = await tx.query(`DELETE FROM mail_outbox WHERE status IN ('sent', 'failed') AND created_at < $1`, [before(retentionPolicy.outboxLogDays)]);
+  const outbox = await tx.query(`DELETE FROM mail_outbox WHERE status IN ('sent', 'failed', 'suppressed') AND created_at < $1`, [before(retentionPolicy.outboxLogDays)]);
   return { outboxRowsDeleted: outbox.rowCount };
 };

@@ -9,6 +9,7 @@ export const adminNav = [
   { href: routes.adminMembers, label: 'members' },
   { href: routes.adminSuggestions, label: 'suggestions' },
   { href: routes.adminGdpr, label: 'personalData' },
+  { href: routes.adminSuppressions, label: 'suppressions' },
   { href: routes.adminAudit, label: 'audit' },
 ] as const;
 

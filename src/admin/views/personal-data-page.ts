@@ -8,7 +8,7 @@ import { statusLabels } from './signature-queue.ts';
 import { strings } from '../../i18n/index.ts';
 
 /** Nothing was found for the address: no signature, membership, suggestion or mail. */
-const isEmpty = (data: PersonalData): boolean => data.signatures.length + data.members.length + data.suggestions.length + data.mails.length === 0;
+const isEmpty = (data: PersonalData): boolean => data.signatures.length + data.members.length + data.suggestions.length + data.mails.length + data.suppressions.length === 0;
 
 export const personalDataMessages = strings().admin.personalData;
 
@@ -24,6 +24,8 @@ function summary(data: PersonalData): string {
   const members = data.members.map((m) => [escapeHtml(m.name), m.kind === 'person' ? personalDataMessages.person : personalDataMessages.organisation(escapeHtml(m.organisation_name ?? '')), escapeHtml(m.municipality), m.status === 'confirmed' ? personalDataMessages.confirmed : personalDataMessages.notConfirmed, escapeHtml(formatTime(m.created_at))]);
   const suggestions = data.suggestions.map((x) => [escapeHtml(x.title), escapeHtml(x.suggester_name), escapeHtml(x.pr_url ?? m.waiting), escapeHtml(formatTime(x.created_at))]);
   const mails = data.mails.map((m) => [escapeHtml(m.subject ?? m.mail_name), escapeHtml(m.status), escapeHtml(formatTime(m.created_at))]);
+  const reasons = strings().admin.suppressions.reasons;
+  const suppressions = data.suppressions.map((x) => [escapeHtml(reasons[x.reason] ?? x.reason), escapeHtml(x.detail ?? ''), escapeHtml(formatTime(x.created_at))]);
   return [
     `<h2>${m.signatures} (${signatures.length})</h2>`,
     signatures.length ? scrollTable(m.signatures, m.signatureColumns, signatures) : none,
@@ -33,6 +35,7 @@ function summary(data: PersonalData): string {
     suggestions.length ? scrollTable(m.suggestions, m.suggestionColumns, suggestions) : none,
     `<h2>${m.mails} (${mails.length})</h2>`,
     mails.length ? scrollTable(m.mails, m.mailColumns, mails) : none,
+    ...(suppressions.length ? [`<h2>${m.suppressions}</h2>`, scrollTable(m.suppressions, m.suppressionColumns, suppressions)] : []),
   ].join('');
 }
 

@@ -1,5 +1,5 @@
-// Checks delivery through the real Resend SDK against a local recording server: idempotency keys, retries, exactly-once
-// sending, the newsletter-contact jobs, and forgetting an address.
+// Checks delivery through the real Resend SDK against a local recording server: batch calls and their keys, retries,
+// exactly-once sending, the newsletter-contact jobs, and forgetting an address.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
@@ -9,16 +9,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/client.ts';
 import { emptyTables, testDatabases } from '../../../tests/support/test-databases.ts';
-import { deliverDue, deliveryPolicy, enqueueContactAdd, enqueueContactRemove, enqueueMail, forgetRecipient, retryDelaySeconds, type OutboxRow, type QueuedMail } from './outbox.ts';
+import { batchKey, deliverDue, deliveryPolicy, enqueueContactAdd, enqueueContactRemove, enqueueMail, forgetRecipient, retryDelaySeconds, type OutboxRow, type QueuedMail } from './outbox.ts';
 import { createFileTransport, createResendTransport, type MailTransport } from './transport.ts';
 
 interface RecordedRequest {
   method: string;
   path: string;
   idempotencyKey: string | undefined;
+  batchValidation: string | undefined;
   authorization: string | undefined;
-  body: { from: string; to: string[]; subject: string; html: string; text: string };
+  body: Mail[] | Mail | Record<string, unknown>;
 }
+
+interface Mail {
+  from: string;
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+  tags: { name: string; value: string }[];
+}
+
+/** The mails of a batch request. */
+const mailsOf = (request: RecordedRequest) => request.body as Mail[];
 
 /** A stand-in for Resend's API: records every request and answers from a script (200 once the script runs out). */
 function recordingServer() {
@@ -29,9 +42,10 @@ function recordingServer() {
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
       const path = req.url ?? '';
-      requests.push({ method: req.method ?? '', path, idempotencyKey: req.headers['idempotency-key'] as string | undefined, authorization: req.headers.authorization, body: raw ? JSON.parse(raw) : undefined });
+      requests.push({ method: req.method ?? '', path, idempotencyKey: req.headers['idempotency-key'] as string | undefined, batchValidation: req.headers['x-batch-validation'] as string | undefined, authorization: req.headers.authorization, body: raw ? JSON.parse(raw) : undefined });
       const next = script.shift() ?? { status: 200 };
-      const created = { id: `${path.startsWith('/contacts') ? 'contact' : 'email'}-${requests.length}` };
+      const batch = path === '/emails/batch' && Array.isArray(requests.at(-1)!.body) ? (requests.at(-1)!.body as unknown[]) : undefined;
+      const created = batch ? { data: batch.map((_, i) => ({ id: `email-${requests.length}-${i}` })), errors: [] } : { id: `${path.startsWith('/contacts') ? 'contact' : 'email'}-${requests.length}` };
       res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
       res.end(JSON.stringify(next.body ?? (next.status === 200 ? created : { statusCode: next.status, name: 'rate_limit_exceeded', message: 'Slow down' })));
     });
@@ -105,21 +119,24 @@ for (const engine of testDatabases()) {
       resend.script.length = 0;
     });
 
-    test('a due mail is sent through Resend with the outbox key as Idempotency-Key, then marked sent', async () => {
+    test('a due mail goes to Resend in a permissive batch under the batch key, then is marked sent', async () => {
       const mail = queuedMail();
       await db.transaction((tx) => enqueueMail(tx, mail, now));
-      assert.deepEqual(await deliverDue(db, transport, now), { sent: 1, retrying: 0, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, now), { sent: 1, retrying: 0, failed: 0, suppressed: 0 });
       assert.equal(resend.requests.length, 1);
       const [request] = resend.requests;
-      assert.equal(request!.path, '/emails');
-      assert.equal(request!.idempotencyKey, mail.idempotencyKey);
-      assert.equal(request!.authorization, 'Bearer re_test_key');
-      assert.deepEqual(request!.body.to, ['mette@borgerforening.example']);
-      assert.equal(request!.body.from, 'Samskabelsesbevægelsen <noreply@samskabelse.test>');
-      assert.equal(request!.body.text, mail.content.text);
       const [row] = await outbox(db);
+      assert.equal(request!.path, '/emails/batch');
+      assert.equal(request!.idempotencyKey, batchKey(row!.batch_id!));
+      assert.equal(request!.batchValidation, 'permissive');
+      assert.equal(request!.authorization, 'Bearer re_test_key');
+      const [sent] = mailsOf(request!);
+      assert.deepEqual(sent!.to, ['mette@borgerforening.example']);
+      assert.equal(sent!.from, 'Samskabelsesbevægelsen <noreply@samskabelse.test>');
+      assert.equal(sent!.text, mail.content.text);
+      assert.deepEqual(sent!.tags, [{ name: 'mail', value: 'signature-confirm' }, { name: 'outbox', value: row!.id }]);
       assert.equal(row!.status, 'sent');
-      assert.equal(row!.provider_id, 'email-1');
+      assert.equal(row!.provider_id, 'email-1-0');
       assert.equal(row!.text_body, null, 'the body with its tokens is not kept after sending');
     });
 
@@ -143,38 +160,39 @@ for (const engine of testDatabases()) {
         await enqueueMail(tx, queuedMail(), now);
         throw new Error('the signature insert failed');
       }));
-      assert.deepEqual(await deliverDue(db, transport, now), { sent: 0, retrying: 0, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, now), { sent: 0, retrying: 0, failed: 0, suppressed: 0 });
     });
 
-    test('after a 500 the mail waits with backoff and is then sent with the same key', async () => {
+    test('after a 500 the mail waits with backoff and is then sent in the same batch under the same key', async () => {
       const mail = queuedMail();
       await db.transaction((tx) => enqueueMail(tx, mail, now));
       resend.script.push({ status: 500 });
-      assert.deepEqual(await deliverDue(db, transport, now, { random: () => 1 }), { sent: 0, retrying: 1, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, now, { random: () => 1 }), { sent: 0, retrying: 1, failed: 0, suppressed: 0 });
       const [waiting] = await outbox(db);
       assert.equal(waiting!.status, 'pending');
       assert.deepEqual(waiting!.next_attempt_at, plus(60));
       assert.match(waiting!.last_error!, /500/);
-      assert.deepEqual(await deliverDue(db, transport, plus(59)), { sent: 0, retrying: 0, failed: 0 }, 'not before its time');
-      assert.deepEqual(await deliverDue(db, transport, plus(60)), { sent: 1, retrying: 0, failed: 0 });
-      assert.deepEqual(resend.requests.map((r) => r.idempotencyKey), [mail.idempotencyKey, mail.idempotencyKey]);
+      assert.deepEqual(await deliverDue(db, transport, plus(59)), { sent: 0, retrying: 0, failed: 0, suppressed: 0 }, 'not before its time');
+      assert.deepEqual(await deliverDue(db, transport, plus(60)), { sent: 1, retrying: 0, failed: 0, suppressed: 0 });
+      const key = batchKey((await outbox(db))[0]!.batch_id!);
+      assert.deepEqual(resend.requests.map((r) => r.idempotencyKey), [key, key]);
       assert.equal((await outbox(db))[0]!.attempts, 2);
     });
 
     test('after a 429 the mail waits at least as long as Retry-After says', async () => {
       await db.transaction((tx) => enqueueMail(tx, queuedMail(), now));
       resend.script.push({ status: 429, headers: { 'retry-after': '600' } });
-      assert.deepEqual(await deliverDue(db, transport, now, { random: () => 0 }), { sent: 0, retrying: 1, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, now, { random: () => 0 }), { sent: 0, retrying: 1, failed: 0, suppressed: 0 });
       assert.deepEqual((await outbox(db))[0]!.next_attempt_at, plus(600));
-      assert.deepEqual(await deliverDue(db, transport, plus(600)), { sent: 1, retrying: 0, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, plus(600)), { sent: 1, retrying: 0, failed: 0, suppressed: 0 });
       assert.equal(resend.requests.length, 2);
     });
 
-    test('a mail Resend calls invalid fails at once instead of retrying', async () => {
+    test('a batch Resend calls invalid fails at once instead of retrying', async () => {
       await db.transaction((tx) => enqueueMail(tx, queuedMail(), now));
       resend.script.push({ status: 422 });
-      assert.deepEqual(await deliverDue(db, transport, now), { sent: 0, retrying: 0, failed: 1 });
-      assert.deepEqual(await deliverDue(db, transport, plus(86_400)), { sent: 0, retrying: 0, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, now), { sent: 0, retrying: 0, failed: 1, suppressed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, plus(86_400)), { sent: 0, retrying: 0, failed: 0, suppressed: 0 });
     });
 
     test('a mail that keeps failing is given up after the last attempt', async () => {
@@ -191,31 +209,33 @@ for (const engine of testDatabases()) {
     test('a refused connection counts as a failure to retry, not a send', async () => {
       await db.transaction((tx) => enqueueMail(tx, queuedMail(), now));
       const nowhere = createResendTransport({ apiKey: 're_test_key', from: 'x@samskabelse.test', baseUrl: 'http://127.0.0.1:1' });
-      assert.deepEqual(await deliverDue(db, nowhere, now), { sent: 0, retrying: 1, failed: 0 });
+      assert.deepEqual(await deliverDue(db, nowhere, now), { sent: 0, retrying: 1, failed: 0, suppressed: 0 });
     });
 
     test('two delivery runs at the same moment send each mail exactly once', async () => {
       for (let i = 0; i < 10; i++) await db.transaction((tx) => enqueueMail(tx, queuedMail(), now));
       const reports = await Promise.all([deliverDue(db, transport, now), deliverDue(db, transport, now), deliverDue(db, transport, now)]);
       assert.equal(reports.reduce((sum, r) => sum + r.sent, 0), 10);
-      assert.equal(resend.requests.length, 10);
-      assert.equal(new Set(resend.requests.map((r) => r.idempotencyKey)).size, 10);
+      const refs = resend.requests.flatMap((r) => mailsOf(r).map((m) => m.tags[1]!.value));
+      assert.equal(refs.length, 10);
+      assert.equal(new Set(refs).size, 10);
+      assert.equal(new Set(resend.requests.map((r) => r.idempotencyKey)).size, resend.requests.length, 'each batch its own key');
     });
 
-    test('a mail claimed by a run that died is taken again after the lease, with the same key', async () => {
+    test('a batch claimed by a run that died is taken again after the lease, with the same key', async () => {
       await db.transaction((tx) => enqueueMail(tx, queuedMail(), now));
       const never = () => new Promise<never>(() => {});
-      const crashing: MailTransport = { name: 'crash', send: never, addContact: never, removeContact: never };
+      const crashing: MailTransport = { name: 'crash', send: never, sendBatch: never, addContact: never, removeContact: never };
       void deliverDue(db, crashing, now); // never finishes, like a process killed mid-send
       await new Promise((resolve) => setTimeout(resolve, 100));
-      assert.deepEqual(await deliverDue(db, transport, plus(60)), { sent: 0, retrying: 0, failed: 0 }, 'still leased');
-      assert.deepEqual(await deliverDue(db, transport, plus(deliveryPolicy.leaseSeconds)), { sent: 1, retrying: 0, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, plus(60)), { sent: 0, retrying: 0, failed: 0, suppressed: 0 }, 'still leased');
+      assert.deepEqual(await deliverDue(db, transport, plus(deliveryPolicy.leaseSeconds)), { sent: 1, retrying: 0, failed: 0, suppressed: 0 });
     });
 
     test('a contact job creates the newsletter contact in the segment and keeps its id on the member', async () => {
       const memberId = await newsletterMember(db);
       await db.transaction((tx) => enqueueContactAdd(tx, { email: 'Mette@Borgerforening.example', memberId, segmentId: 'seg-1' }, now));
-      assert.deepEqual(await deliverDue(db, transport, now), { sent: 1, retrying: 0, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, now), { sent: 1, retrying: 0, failed: 0, suppressed: 0 });
       assert.deepEqual(resend.requests.map((r) => [r.method, r.path, r.body]), [['POST', '/contacts', { email: 'Mette@Borgerforening.example', segments: [{ id: 'seg-1' }] }]]);
       assert.equal(await contactIdOf(db, memberId), 'contact-1');
       const [row] = await outbox(db);
@@ -228,12 +248,12 @@ for (const engine of testDatabases()) {
       const memberId = await newsletterMember(db);
       await db.transaction((tx) => enqueueContactAdd(tx, { email: 'mette@borgerforening.example', memberId, segmentId: 'seg-1' }, now));
       resend.script.push({ status: 500 });
-      assert.deepEqual(await deliverDue(db, transport, now, { random: () => 1 }), { sent: 0, retrying: 1, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, now, { random: () => 1 }), { sent: 0, retrying: 1, failed: 0, suppressed: 0 });
       assert.deepEqual((await outbox(db))[0]!.next_attempt_at, plus(60));
       assert.equal(await contactIdOf(db, memberId), null);
-      assert.deepEqual(await deliverDue(db, transport, plus(59)), { sent: 0, retrying: 0, failed: 0 }, 'not before its time');
-      assert.deepEqual(await deliverDue(db, transport, plus(60)), { sent: 1, retrying: 0, failed: 0 });
-      assert.deepEqual(await deliverDue(db, transport, plus(3600)), { sent: 0, retrying: 0, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, plus(59)), { sent: 0, retrying: 0, failed: 0, suppressed: 0 }, 'not before its time');
+      assert.deepEqual(await deliverDue(db, transport, plus(60)), { sent: 1, retrying: 0, failed: 0, suppressed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, plus(3600)), { sent: 0, retrying: 0, failed: 0, suppressed: 0 });
       assert.equal(resend.requests.length, 2);
       assert.equal(await contactIdOf(db, memberId), 'contact-2');
     });
@@ -246,7 +266,7 @@ for (const engine of testDatabases()) {
         { status: 200, body: { object: 'contact', id: 'existing-contact', email: 'mette@borgerforening.example' } },
         { status: 200, body: { id: 'seg-1' } },
       );
-      assert.deepEqual(await deliverDue(db, transport, now), { sent: 1, retrying: 0, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, now), { sent: 1, retrying: 0, failed: 0, suppressed: 0 });
       assert.deepEqual(resend.requests.map((r) => `${r.method} ${r.path}`), [
         'POST /contacts',
         'GET /contacts/mette@borgerforening.example',
@@ -261,15 +281,15 @@ for (const engine of testDatabases()) {
         await enqueueContactRemove(tx, 'contact-b', now);
       });
       resend.script.push({ status: 200, body: { object: 'contact', deleted: true, contact: 'contact-a' } }, { status: 404, body: { statusCode: 404, name: 'not_found', message: 'Contact not found' } });
-      assert.deepEqual(await deliverDue(db, transport, now), { sent: 2, retrying: 0, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, now), { sent: 2, retrying: 0, failed: 0, suppressed: 0 });
       assert.deepEqual(resend.requests.map((r) => `${r.method} ${r.path}`).sort(), ['DELETE /contacts/contact-a', 'DELETE /contacts/contact-b']);
       assert.ok((await outbox(db)).every((row) => row.recipient === null), 'a removal stores no address');
     });
 
     test('a contact made for a member who left in the meantime is removed again', async () => {
       await db.transaction((tx) => enqueueContactAdd(tx, { email: 'gone@example.dk', memberId: crypto.randomUUID(), segmentId: 'seg-1' }, now));
-      assert.deepEqual(await deliverDue(db, transport, now), { sent: 1, retrying: 0, failed: 0 });
-      assert.deepEqual(await deliverDue(db, transport, now), { sent: 1, retrying: 0, failed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, now), { sent: 1, retrying: 0, failed: 0, suppressed: 0 });
+      assert.deepEqual(await deliverDue(db, transport, now), { sent: 1, retrying: 0, failed: 0, suppressed: 0 });
       assert.deepEqual(resend.requests.map((r) => `${r.method} ${r.path}`), ['POST /contacts', 'DELETE /contacts/contact-1']);
     });
 
@@ -287,8 +307,8 @@ for (const engine of testDatabases()) {
         ['sent', null, null],
         ['pending', 'someone.else@example.dk', 'Bekræft jeres underskrift'],
       ]);
-      assert.deepEqual(await deliverDue(db, transport, plus(60)), { sent: 1, retrying: 0, failed: 0 });
-      assert.deepEqual(resend.requests.map((r) => r.body.to), [['Mette@Borgerforening.example'], ['someone.else@example.dk']]);
+      assert.deepEqual(await deliverDue(db, transport, plus(60)), { sent: 1, retrying: 0, failed: 0, suppressed: 0 });
+      assert.deepEqual(resend.requests.flatMap((r) => mailsOf(r).map((m) => m.to)), [['Mette@Borgerforening.example'], ['someone.else@example.dk']]);
     });
   });
 }

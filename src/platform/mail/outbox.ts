@@ -2,10 +2,12 @@
 // then sent, retried with backoff and never sent twice; and an address can be forgotten everywhere in it.
 import type { Db, Queryable } from '../db/client.ts';
 import type { MailContent } from './mail-frame.ts';
-import type { MailTransport, SendResult } from './transport.ts';
+import { randomUUID } from 'node:crypto';
+import { maxBatchSize, type BatchResult, type MailTransport, type OutgoingMail, type SendResult } from './transport.ts';
 
 export const deliveryPolicy = {
-  batchSize: 50,
+  /** Mails in one batch call to Resend (its most), and contact jobs claimed in one run. */
+  batchSize: maxBatchSize,
   maxAttempts: 10,
   baseDelaySeconds: 60,
   maxDelaySeconds: 6 * 60 * 60,
@@ -46,7 +48,9 @@ export interface OutboxRow {
   html: string | null;
   text_body: string | null;
   idempotency_key: string;
-  status: 'pending' | 'sending' | 'sent' | 'failed';
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed';
+  /** The batch the mail was claimed into: its id is the batch's Idempotency-Key, kept for every retry. */
+  batch_id: string | null;
   attempts: number;
   next_attempt_at: Date;
   last_error: string | null;
@@ -138,6 +142,8 @@ export interface DeliveryReport {
   sent: number;
   retrying: number;
   failed: number;
+  /** Mails not sent because their address is suppressed (a hard bounce or a complaint). */
+  suppressed: number;
 }
 
 export interface DeliverOptions {
@@ -145,18 +151,194 @@ export interface DeliverOptions {
   random?: () => number;
 }
 
+const noDelivery = (): DeliveryReport => ({ sent: 0, retrying: 0, failed: 0, suppressed: 0 });
+
+/** The Idempotency-Key of a batch at Resend: the same for every attempt, so a repeat sends nothing twice. */
+export const batchKey = (batchId: string) => `batch:${batchId}`;
+
 /**
- * Sends the mails that are due. Rows are claimed in a short transaction (FOR UPDATE SKIP LOCKED, so two cron runs
- * take different rows) and sent outside it; a claim that outlives its lease is taken again with the same key.
+ * Sends what is due: one batch of mail (a batch to retry first, else up to `batchSize` new mails) and the newsletter
+ * contact jobs. Rows are claimed in short transactions (FOR UPDATE SKIP LOCKED, so two runs take different rows)
+ * and sent outside them; a claim that outlives its lease is taken again, with the same key and the same mails.
  */
 export async function deliverDue(db: Db, transport: MailTransport, now: Date = new Date(), options: DeliverOptions = {}): Promise<DeliveryReport> {
   const policy = options.policy ?? deliveryPolicy;
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  const report = noDelivery();
+  report.suppressed = await skipSuppressed(db);
+  const batch = await claimBatch(db, now, policy);
+  if (batch) add(report, await sendBatch(db, transport, batch, now, policy, options));
+  add(report, await deliverJobs(db, transport, now, policy, options));
+  return report;
+}
+
+function add(total: DeliveryReport, part: DeliveryReport): void {
+  total.sent += part.sent;
+  total.retrying += part.retrying;
+  total.failed += part.failed;
+  total.suppressed += part.suppressed;
+}
+
+/** Marks queued mail to a suppressed address as such, never to be sent; its body with live links goes. */
+async function skipSuppressed(db: Db): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE mail_outbox AS o SET status = 'suppressed', last_error = 'suppressed: ' || s.reason, html = NULL, text_body = NULL, locked_until = NULL
+     FROM mail_suppressions AS s
+     WHERE o.kind = 'mail' AND o.status = 'pending' AND o.batch_id IS NULL AND lower(o.recipient) = s.address`,
+  );
+  return rowCount;
+}
+
+interface ClaimedBatch {
+  id: string;
+  attempts: number;
+  rows: OutboxRow[];
+}
+
+/**
+ * A batch to send: one whose last attempt failed or whose lease ran out (with exactly the mails it had), else a new
+ * one of the oldest due mails. Its id goes on each row before anything is sent, so every retry repeats it.
+ */
+async function claimBatch(db: Db, now: Date, policy: DeliveryPolicy): Promise<ClaimedBatch | undefined> {
+  const leaseEnd = new Date(now.getTime() + policy.leaseSeconds * 1000);
+  return db.transaction(async (tx) => {
+    const { rows: again } = await tx.query<{ id: string; attempts: number }>(
+      `UPDATE mail_batches SET status = 'sending', attempts = attempts + 1, locked_until = $2
+       WHERE id = (
+         SELECT id FROM mail_batches
+         WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND locked_until <= $1)
+         ORDER BY next_attempt_at LIMIT 1
+         FOR UPDATE SKIP LOCKED
+       )
+       RETURNING id, attempts`,
+      [now, leaseEnd],
+    );
+    if (again[0]) {
+      const { rows } = await tx.query<OutboxRow>(
+        `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, locked_until = $2
+         WHERE batch_id = $1 AND status IN ('pending', 'sending') RETURNING *`,
+        [again[0].id, leaseEnd],
+      );
+      // Every mail of it was forgotten (GDPR) since: nothing is left to send.
+      if (rows.length === 0) {
+        await tx.query(`UPDATE mail_batches SET status = 'done', locked_until = NULL WHERE id = $1`, [again[0].id]);
+        return undefined;
+      }
+      return { id: again[0].id, attempts: again[0].attempts, rows: rows.sort(byId) };
+    }
+    const id = randomUUID();
+    const { rows } = await tx.query<OutboxRow>(
+      `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, locked_until = $2, batch_id = $4
+       WHERE id IN (
+         SELECT id FROM mail_outbox AS o
+         WHERE kind = 'mail' AND status = 'pending' AND batch_id IS NULL AND next_attempt_at <= $1
+           AND NOT EXISTS (SELECT 1 FROM mail_suppressions s WHERE s.address = lower(o.recipient))
+         ORDER BY next_attempt_at
+         LIMIT $3
+         FOR UPDATE SKIP LOCKED
+       )
+       RETURNING *`,
+      [now, leaseEnd, policy.batchSize, id],
+    );
+    if (rows.length === 0) return undefined;
+    await tx.query(`INSERT INTO mail_batches (id, status, attempts, next_attempt_at, locked_until, created_at) VALUES ($1, 'sending', 1, $2, $3, $2)`, [id, now, leaseEnd]);
+    return { id, attempts: 1, rows: rows.sort(byId) };
+  });
+}
+
+/** A batch's mails in one fixed order, so a retry sends the same body. */
+const byId = (a: OutboxRow, b: OutboxRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const outgoing = (row: OutboxRow): OutgoingMail => ({ name: row.mail_name, to: row.recipient ?? '', subject: row.subject ?? '', html: row.html ?? '', text: row.text_body ?? '', ref: row.id });
+
+/** Sends one batch and records the answer: each mail sent or refused on its own, or the whole batch to retry. */
+async function sendBatch(db: Db, transport: MailTransport, batch: ClaimedBatch, now: Date, policy: DeliveryPolicy, options: DeliverOptions): Promise<DeliveryReport> {
+  const report = noDelivery();
+  const result = transport.sendBatch
+    ? await transport.sendBatch(batch.rows.map(outgoing), { idempotencyKey: batchKey(batch.id) })
+    : await oneByOne(transport, batch.rows);
+  if (result.ok) {
+    const sent: { id: string; providerId: string | null }[] = [];
+    for (const [i, row] of batch.rows.entries()) {
+      const mail = result.mails[i];
+      if (mail?.ok) sent.push({ id: row.id, providerId: mail.providerId ?? null });
+      else {
+        // Refused on its own (an invalid address, say): it fails, and the others in the batch went.
+        await finish(db, row.id, 'failed', now, mail?.error ?? 'no answer for this mail');
+        report.failed++;
+      }
+    }
+    await markSent(db, sent, now);
+    report.sent += sent.length;
+    await db.query(`UPDATE mail_batches SET status = 'done', locked_until = NULL, last_error = NULL WHERE id = $1`, [batch.id]);
+    return report;
+  }
+  const error = result.error.slice(0, 1000);
+  if (result.bodyChanged) {
+    // Resend keeps a key only for a batch it accepted, and holds this one with other mails: an attempt whose answer
+    // was lost went out, and a mail of it was forgotten (GDPR) since. The mails left were sent then.
+    await markSent(db, batch.rows.map((row) => ({ id: row.id, providerId: null })), now);
+    await db.query(`UPDATE mail_batches SET status = 'done', locked_until = NULL, last_error = $2 WHERE id = $1`, [batch.id, error]);
+    report.sent += batch.rows.length;
+    return report;
+  }
+  const giveUp = !result.retryable || batch.attempts >= policy.maxAttempts;
+  // A 429 says nothing about the mails, only that we came too soon: wait as told, and it costs no attempt.
+  const delay = result.notYet ? Math.max(1, Math.ceil(result.retryAfterSeconds ?? 1)) : retryDelaySeconds(batch.attempts, options.random, result.retryAfterSeconds, policy);
+  const next = new Date(now.getTime() + delay * 1000);
+  const refund = result.notYet ? 1 : 0;
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `UPDATE mail_batches SET status = $2, next_attempt_at = $3, last_error = $4, locked_until = NULL, attempts = attempts - $5 WHERE id = $1`,
+      [batch.id, giveUp ? 'done' : 'pending', next, error, refund],
+    );
+    await tx.query(
+      `UPDATE mail_outbox SET status = $2, next_attempt_at = $3, last_error = $4, locked_until = NULL, attempts = attempts - $5 WHERE batch_id = $1 AND status = 'sending'`,
+      [batch.id, giveUp ? 'failed' : 'pending', next, error, refund],
+    );
+  });
+  if (giveUp) report.failed += batch.rows.length;
+  else report.retrying += batch.rows.length;
+  return report;
+}
+
+/** A transport that cannot batch sends each mail under its own key, and the batch counts as accepted. */
+async function oneByOne(transport: MailTransport, rows: readonly OutboxRow[]): Promise<BatchResult> {
+  const mails = [];
+  for (const row of rows) {
+    const result = await transport.send(outgoing(row), { idempotencyKey: row.idempotency_key });
+    if (!result.ok && result.retryable) return result;
+    mails.push(result.ok ? result : { ok: false as const, error: result.error });
+  }
+  return { ok: true, mails };
+}
+
+/**
+ * One update for many sent rows rather than one per mail. Should the process die before it, the batch is claimed
+ * again after the lease and Resend answers the repeat from its key. The body holds live confirm and withdraw tokens;
+ * once delivered it is not kept.
+ */
+async function markSent(db: Db, sent: readonly { id: string; providerId: string | null }[], now: Date): Promise<void> {
+  if (sent.length === 0) return;
+  await db.query(
+    `UPDATE mail_outbox AS o SET status = 'sent', sent_at = $1, provider_id = s.provider_id, locked_until = NULL, last_error = NULL, html = NULL, text_body = NULL
+     FROM unnest($2::uuid[], $3::text[]) AS s (id, provider_id)
+     WHERE o.id = s.id AND o.status = 'sending'`,
+    [now, sent.map((m) => m.id), sent.map((m) => m.providerId)],
+  );
+}
+
+async function finish(db: Db, id: string, status: 'failed', now: Date, error: string): Promise<void> {
+  await db.query(`UPDATE mail_outbox SET status = $2, next_attempt_at = $3, last_error = $4, locked_until = NULL WHERE id = $1 AND status = 'sending'`, [id, status, now, error.slice(0, 1000)]);
+}
+
+/** The newsletter contact jobs, one call each (Resend has no batch for them), with the mails' backoff. */
+async function deliverJobs(db: Db, transport: MailTransport, now: Date, policy: DeliveryPolicy, options: DeliverOptions): Promise<DeliveryReport> {
+  const report = noDelivery();
   const { rows } = await db.query<OutboxRow>(
     `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, locked_until = $2
      WHERE id IN (
        SELECT id FROM mail_outbox
-       WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND locked_until <= $1)
+       WHERE kind <> 'mail' AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND locked_until <= $1))
        ORDER BY next_attempt_at
        LIMIT $3
        FOR UPDATE SKIP LOCKED
@@ -194,28 +376,17 @@ export async function deliverDue(db: Db, transport: MailTransport, now: Date = n
     if (giveUp) report.failed++;
     else report.retrying++;
   }
-  // One update for the batch rather than one per mail (a wave of signings sends mail as fast as it signs). Should
-  // the process die before it, the rows are claimed again after the lease and Resend drops the repeat by its key.
-  // The body holds live confirm and withdraw tokens; once delivered it is not kept.
-  if (sent.length > 0) {
-    await db.query(
-      `UPDATE mail_outbox AS o SET status = 'sent', sent_at = $1, provider_id = s.provider_id, locked_until = NULL, last_error = NULL, html = NULL, text_body = NULL
-       FROM unnest($2::uuid[], $3::text[]) AS s (id, provider_id)
-       WHERE o.id = s.id AND o.status = 'sending'`,
-      [now, sent.map((m) => m.id), sent.map((m) => m.providerId)],
-    );
-  }
+  await markSent(db, sent, now);
   return report;
 }
 
-/** Does the row's job: sends the mail, or adds or removes the newsletter contact. */
+/** Does a contact job's work: adds or removes the newsletter contact. */
 function perform(transport: MailTransport, row: OutboxRow): Promise<SendResult> {
   const options = { idempotencyKey: row.idempotency_key };
   if (row.kind === 'contact-remove') return transport.removeContact((row.payload as ContactRemovePayload).contactId, options);
   // Unsent rows are deleted when their address is forgotten, so a due row without one is a bug, not a retry.
   if (!row.recipient) return Promise.resolve({ ok: false, error: 'no recipient', retryable: false });
-  if (row.kind === 'contact-add') return transport.addContact({ email: row.recipient, segmentId: (row.payload as ContactAddPayload).segmentId }, options);
-  return transport.send({ name: row.mail_name, to: row.recipient, subject: row.subject ?? '', html: row.html ?? '', text: row.text_body ?? '' }, options);
+  return transport.addContact({ email: row.recipient, segmentId: (row.payload as ContactAddPayload).segmentId }, options);
 }
 
 /**
@@ -236,20 +407,17 @@ export interface DrainOptions extends DeliverOptions {
 /**
  * Delivers batch after batch until nothing is due, a batch meets a failure to retry (the provider is struggling, so
  * the rest waits for the next run), or the budget is spent. The cron calls this: one batch per run would send a
- * wave's confirmation mails 50 every five minutes.
+ * wave's confirmation mails 100 every five minutes.
  */
 export async function drainOutbox(db: Db, transport: MailTransport, options: DrainOptions = {}): Promise<DeliveryReport & { batches: number }> {
-  const policy = options.policy ?? deliveryPolicy;
   const clock = options.clock ?? (() => new Date());
   const began = performance.now();
-  const total = { sent: 0, retrying: 0, failed: 0, batches: 0 };
+  const total = { ...noDelivery(), batches: 0 };
   for (;;) {
     const report = await deliverDue(db, transport, clock(), options);
-    total.sent += report.sent;
-    total.retrying += report.retrying;
-    total.failed += report.failed;
+    add(total, report);
     total.batches++;
     const claimed = report.sent + report.retrying + report.failed;
-    if (claimed < policy.batchSize || report.retrying > 0 || performance.now() - began >= (options.budgetMs ?? 45_000)) return total;
+    if (claimed === 0 || report.retrying > 0 || performance.now() - began >= (options.budgetMs ?? 45_000)) return total;
   }
 }

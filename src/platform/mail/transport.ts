@@ -12,6 +12,8 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
+  /** The outbox row the mail comes from: a tag at Resend, so its webhook events and the stand-in can name the row. */
+  ref?: string;
 }
 
 export type SendResult =
@@ -24,9 +26,26 @@ export interface NewsletterContact {
   segmentId: string;
 }
 
+/** Resend's most mails in one batch call. */
+export const maxBatchSize = 100;
+
+/** One mail's fate in an accepted batch: sent, or refused on its own (permissive validation) while the rest went. */
+export type BatchMailResult = { ok: true; providerId?: string } | { ok: false; error: string };
+
+/**
+ * A batch call's answer. Accepted: one result per mail, in order. Not accepted: nothing was sent (or the answer was
+ * lost), and the batch is retried as a whole under the same key; `bodyChanged` says Resend holds this key with other
+ * mails (409 invalid_idempotent_request): it accepted an earlier attempt, so the mails went out then.
+ */
+export type BatchResult =
+  | { ok: true; mails: BatchMailResult[] }
+  | { ok: false; error: string; retryable: boolean; retryAfterSeconds?: number; /** Too soon (429) or still running: wait, at no cost of an attempt. */ notYet?: boolean; bodyChanged?: boolean };
+
 export interface MailTransport {
   readonly name: string;
   send(mail: OutgoingMail, options: { idempotencyKey: string }): Promise<SendResult>;
+  /** Up to {@link maxBatchSize} mails in one call and under one key; a transport without it sends mail one by one. */
+  sendBatch?(mails: readonly OutgoingMail[], options: { idempotencyKey: string }): Promise<BatchResult>;
   /** Creates the contact in the segment; `providerId` is the contact's id, which is all a later removal needs. */
   addContact(contact: NewsletterContact, options: { idempotencyKey: string }): Promise<SendResult>;
   /** Deletes the contact; one that is already gone counts as done. */
@@ -71,7 +90,7 @@ export function resendRateFromEnv(env: NodeJS.ProcessEnv = process.env): number 
 type ResendFailure = { statusCode: number | null; name: string; message: string };
 
 /** Resend's error as a failed result: permanent for a bad request, else worth retrying (after Retry-After, if given). */
-function failure(error: ResendFailure, headers: Record<string, string> | null | undefined): SendResult {
+function failure(error: ResendFailure, headers: Record<string, string> | null | undefined): SendResult & { ok: false } {
   const retryAfter = Number(headers?.['retry-after']);
   return {
     ok: false,
@@ -81,9 +100,20 @@ function failure(error: ResendFailure, headers: Record<string, string> | null | 
   };
 }
 
+/** The tags a mail carries at Resend: its name, and its outbox row when it has one. */
+function tagsOf(mail: OutgoingMail): { name: string; value: string }[] {
+  return [{ name: 'mail', value: mail.name }, ...(mail.ref ? [{ name: 'outbox', value: mail.ref }] : [])];
+}
+
+/**
+ * Sends under 90 % of the allowed rate: the pacer's slots are exact, but timers fire late and requests travel, so two
+ * calls 500 ms apart here can arrive 499 ms apart at Resend, and a sliding window of one second would answer 429.
+ */
+export const rateMargin = 0.9;
+
 export function createResendTransport(options: ResendTransportOptions): MailTransport {
   const resend = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
-  const slot = pacer(options.maxPerSecond);
+  const slot = pacer(options.maxPerSecond ? options.maxPerSecond * rateMargin : undefined);
   return {
     name: 'resend',
     async send(mail, { idempotencyKey }) {
@@ -91,12 +121,29 @@ export function createResendTransport(options: ResendTransportOptions): MailTran
       await slot();
       // The SDK never throws: a 4xx, a 5xx and a refused connection all come back as { error }.
       const { data, error, headers } = await resend.emails.send(
-        { from: options.from, to: [mail.to], subject: mail.subject, html: mail.html, text: mail.text, tags: [{ name: 'mail', value: mail.name }] },
+        { from: options.from, to: [mail.to], subject: mail.subject, html: mail.html, text: mail.text, tags: tagsOf(mail) },
         // Without a time limit, one call that never gets an answer would hold up every mail after it.
         { idempotencyKey, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) },
       );
       if (error) return failure(error, headers);
       return { ok: true, providerId: data?.id };
+    },
+    async sendBatch(mails, { idempotencyKey }) {
+      await slot();
+      // Permissive: Resend sends the valid mails and lists the invalid ones, so one bad address holds back no other.
+      const { data, error, headers } = await resend.batch.send(
+        mails.map((mail) => ({ from: options.from, to: [mail.to], subject: mail.subject, html: mail.html, text: mail.text, tags: tagsOf(mail) })),
+        { idempotencyKey, batchValidation: 'permissive', signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) },
+      );
+      if (error) {
+        const failed = failure(error, headers);
+        if (error.statusCode === 429) return { ...failed, notYet: true };
+        // 409: this key was accepted with other mails (invalid_idempotent_request), or its first call is still
+        // running (concurrent_idempotent_requests), which a short wait settles.
+        if (error.statusCode === 409) return error.name === 'concurrent_idempotent_requests' ? { ...failed, retryable: true, notYet: true, retryAfterSeconds: 1 } : { ...failed, retryable: true, bodyChanged: true };
+        return failed;
+      }
+      return { ok: true, mails: batchOutcome(mails.length, data?.data ?? [], data?.errors ?? []) };
     },
     async addContact({ email, segmentId }) {
       const created = await resend.contacts.create({ email, segments: [{ id: segmentId }] });
@@ -116,6 +163,20 @@ export function createResendTransport(options: ResendTransportOptions): MailTran
       return failure(error, headers);
     },
   };
+}
+
+/**
+ * Resend's answer to a permissive batch, one result per mail: `errors` name the refused mails by index, and `data`
+ * holds the ids of the sent ones in order.
+ */
+export function batchOutcome(count: number, sent: readonly { id: string }[], errors: readonly { index: number; message: string }[]): BatchMailResult[] {
+  const refused = new Map(errors.map((e) => [e.index, e.message]));
+  let next = 0;
+  return Array.from({ length: count }, (_, index): BatchMailResult => {
+    const message = refused.get(index);
+    if (message !== undefined) return { ok: false, error: `422 validation_error: ${message}` };
+    return { ok: true, providerId: sent[next++]?.id };
+  });
 }
 
 export interface FileTransportOptions {
