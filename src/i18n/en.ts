@@ -359,6 +359,8 @@ export const en = {
     reviewActionInvalid: 'action must be "approve" or "reject".',
     cronSecretRequired: 'Requires CRON_SECRET.',
     badgeUnknown: 'There is no public signatory with that id.',
+    webhookSignature: 'The signature (svix-signature) does not match the content, is too old, or RESEND_WEBHOOK_SECRET is not set.',
+    webhookJson: 'The content is signed but is not a JSON event.',
   },
   wall: {
     title: 'Signatories of the charter',
