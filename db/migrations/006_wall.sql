@@ -21,3 +21,12 @@ CREATE INDEX signatures_wall_facets ON signatures (organisation_type, municipali
 CREATE INDEX signatures_wall_search ON signatures
   USING gin (to_tsvector('simple'::regconfig, organisation_name || ' ' || coalesce(statement, '')))
   WHERE status = 'published' AND consent_public;
+
+-- No squatting: only a confirmed or published signature holds the organisation's place, so a pending one (anyone can
+-- make one with a public CVR number) never blocks the real organisation. Several may be pending; the first confirmed
+-- goes to review. A double click still makes one row: one pending signature per organisation and mail address.
+DROP INDEX signatures_one_live_per_organisation;
+CREATE UNIQUE INDEX signatures_one_live_per_organisation ON signatures (dedupe_key)
+  WHERE status IN ('confirmed', 'published');
+CREATE UNIQUE INDEX signatures_one_pending_per_contact ON signatures (dedupe_key, lower(email))
+  WHERE status = 'pending';

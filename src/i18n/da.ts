@@ -471,6 +471,12 @@ export const da = {
     },
     queue: {
       title: 'Underskrifter',
+      conflictsTitle: (n: number) => `Konflikter (${n}): flere kontaktpersoner for samme organisation`,
+      conflictsIntro: 'En ny kontaktperson har bekræftet sin mail for en organisation, der allerede har skrevet under. Den nye underskrift venter her; den eksisterende kontaktperson har fået besked.',
+      conflictHolder: (name: string, email: string) => `Nuværende kontaktperson: ${name} (${email})`,
+      conflictWaiting: (name: string, email: string) => `Ny kontaktperson: ${name} (${email})`,
+      domainMatches: 'Mailens domæne passer til hjemmesiden.',
+      domainDiffers: 'Mailens domæne passer ikke til hjemmesiden: tjek, om personen hører til organisationen.',
       empty: 'Der er ingen underskrifter med denne status.',
       approve: 'Godkend',
       reject: 'Afvis',
@@ -615,6 +621,12 @@ export const da = {
         notListed: 'I har valgt ikke at stå på den offentlige liste over underskrivere, så vi viser ikke jeres navn.',
         badgeHeading: 'Vis, at I har skrevet under',
         badgeIntro: 'Sæt denne kode ind på jeres hjemmeside, så viser den et mærke, der linker til listen over underskrivere:',
+      },
+      otherContact: {
+        subject: (organisation: string) => `En anden har skrevet under for ${organisation}`,
+        signed: (organisation: string, name: string, email: string) => `${name} (${email}) har skrevet under på Charter for samskabelse for ${organisation} og bekræftet sin mailadresse. I er allerede med, så underskriften venter hos sekretariatet.`,
+        nothingToDo: 'Kender I personen, behøver I ikke gøre noget: sekretariatet afgør, hvem der er kontaktperson.',
+        wrong: 'Kender I ikke personen, så svar på denne mail, så ser sekretariatet på det.',
       },
       rejected: {
         subject: (organisation: string) => `Vi kunne ikke godkende underskriften fra ${organisation}`,

@@ -156,7 +156,7 @@ for (const engine of testDatabases()) {
         // usable: the query's expression, as Postgres prints it, is the index's expression.
         const filter = /to_tsvector\(.*\)\) @@/.exec(await plan(`SELECT id FROM signatures WHERE ${published} AND ${wallSearchVector} @@ to_tsquery('simple', '${searchQuery('roskil')}')`))?.[0];
         assert.ok(filter, 'the search filters on the tsvector');
-        const { rows } = await tx.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'signatures_wall_search'`);
+        const { rows } = await tx.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'signatures_wall_search' AND schemaname = current_schema()`);
         assert.ok(rows[0]?.indexdef.includes(filter.replace(/ @@$/, '')), `${rows[0]?.indexdef} indexes ${filter}`);
       });
     });
