@@ -119,7 +119,7 @@ export async function benchWall(options: WallOptions, log: (line: string) => voi
   return runs;
 }
 
-export function renderWallReport(runs: WallRun[], machine: { date: string; cpu: string; cores: number; commit: string }, postgres: string): string {
+export function renderWallReport(runs: WallRun[], machine: { date: string; cpu: string; cores: number; commit: string; load: string }, postgres: string): string {
   const check = (ok: boolean) => (ok ? '✅' : '❌');
   const names = Object.keys(urls);
   const largest = runs.at(-1);
@@ -127,7 +127,7 @@ export function renderWallReport(runs: WallRun[], machine: { date: string; cpu: 
     '<!-- wall:start -->',
     '## Væggen med mange underskrivere',
     '',
-    `Skrevet af \`npm run bench -- --only=wall\` ${machine.date}, commit ${machine.commit}, ${machine.cpu}, ${machine.cores} kerner, ${postgres}. ` +
+    `Skrevet af \`npm run bench -- --only=wall\` ${machine.date}, commit ${machine.commit}, ${machine.cpu}, ${machine.cores} kerner, belastning ved start ${machine.load}, ${postgres}. ` +
       'Den rigtige server (`npm start`s request-handler) mod maskinens PostgreSQL med 1.000, 10.000 og 100.000 offentliggjorte underskrivere ' +
       '(`tests/support/signatory-seed.ts`: alle typer og kommuner, en udtalelse på hver tredje). Hver adresse hentes 200 gange efter hinanden på én ' +
       'forbindelse efter en opvarmning; tiden er fra forespørgsel til sidste byte på localhost. CSV-filen hentes hel, mens serverens RSS måles hvert 25. ms.',
