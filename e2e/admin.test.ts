@@ -205,9 +205,9 @@ for (const backend of backends()) {
       assert.doesNotMatch(table, /Bodil|Vera/);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Hent de viste medlemmer som CSV' }).click()]);
       const csv = await readFile((await download.path())!, 'utf8');
-      assert.match(csv, /^\uFEFFid,kind,name,email,municipality/);
+      assert.match(csv, /^\uFEFF"id","kind","name","email","municipality"/);
       assert.equal(csv.trim().split('\r\n').length, 2, 'the header and the one member shown');
-      assert.match(csv, /Kurt Kasserer,kurt@example\.org,Vejle,Vejle Grundejere,forening,byudvikling,false,confirmed/);
+      assert.match(csv, /"Kurt Kasserer","kurt@example\.org","Vejle","Vejle Grundejere","forening","byudvikling",false,"confirmed"/);
 
       await page.goto(app.url('/admin/medlemmer/'));
       await page.getByLabel('Status').selectOption('pending');

@@ -1,6 +1,7 @@
 // `npm run bench`: signing throughput (with pgbench as the yardstick), build scaling, page weight and cold start, written to docs/benchmarks.md.
-// `npm run bench -- --quick` is a short smoke run; `--only=signing,build,weight,cold,wave` picks sections; `--wave-minutes=N`
-// shortens the mail wave (10 minutes of 1,000 signings a minute; 1 with --quick); `--profile=DIR`
+// `npm run bench -- --quick` is a short smoke run; `--only=signing,build,weight,cold,wave,wall` picks sections; `--wave-minutes=N`
+// shortens the mail wave (10 minutes of 1,000 signings a minute; 1 with --quick); wall: the signatory wall at
+// 1,000 → 10,000 → 100,000, written to its own block (`--wall-sizes=…` overrides the sizes); `--profile=DIR`
 // writes a CPU profile of the signing server; `--repeats=N`, `--levels=10,100` (connections), `--seconds=N` (per signing
 // run) and `--cases=1000,2000` override those settings;
 // `--no-write` prints the section instead of writing it.
@@ -14,6 +15,7 @@ import { benchPageWeight, type PageWeightReport } from './bench/page-weight.ts';
 import { mergeSections, renderReport } from './bench/report.ts';
 import { benchSigning, type SigningReport } from './bench/signing.ts';
 import { benchWave, type WaveReport } from './bench/wave.ts';
+import { benchWall, renderWallReport } from './bench/wall.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,10 +28,11 @@ const { values } = parseArgs({
     levels: { type: 'string' },
     seconds: { type: 'string' },
     'wave-minutes': { type: 'string' },
+    'wall-sizes': { type: 'string' },
   },
 });
 const quick = values.quick!;
-const sections = new Set((values.only ?? 'signing,build,weight,cold,wave').split(',').map((s) => s.trim()));
+const sections = new Set((values.only ?? 'signing,build,weight,cold,wave,wall').split(',').map((s) => s.trim()));
 const repeats = (quickly: number, fully: number) => (values.repeats ? Number(values.repeats) : quick ? quickly : fully);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const log = (line: string) => console.log(line);
@@ -70,9 +73,28 @@ if (sections.has('wave')) {
   log(`  p50 ${wave.latency.p50} s, p95 ${wave.latency.p95} s, p99 ${wave.latency.p99} s; ${wave.mailsAccepted} mails, ${wave.duplicates} dobbelt, ${wave.missing} mangler, ${wave.throttled} × 429`);
 }
 
+let wallSection: string | undefined;
+if (sections.has('wall')) {
+  log('Væggen med mange underskrivere');
+  const sizes = values['wall-sizes'] ? values['wall-sizes'].split(',').map(Number) : quick ? [1000, 10_000] : [1000, 10_000, 100_000];
+  const runs = await benchWall({ databaseUrl, sizes, requests: quick ? 50 : 200 }, log);
+  const { rows } = await (async () => {
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return await client.query<{ server_version: string }>('SHOW server_version');
+    } finally {
+      await client.end();
+    }
+  })();
+  wallSection = renderWallReport(runs, machine, `PostgreSQL ${rows[0]?.server_version ?? ''}`.trim());
+}
+
 const section = renderReport({ machine, quick, signing, build, weight, cold, wave });
 if (values['no-write']) {
   console.log(section);
+  if (wallSection) console.log(wallSection);
 } else {
   const file = join(root, 'docs/benchmarks.md');
   const current = await readFile(file, 'utf8');
@@ -80,9 +102,15 @@ if (values['no-write']) {
   const block = marked.exec(current)?.[0];
   // A full run replaces the whole block. A run of some sections (--only) replaces just those, each marked with
   // when and where it was measured, and keeps the others as the last full run left them.
-  const next = !block
+  const withWall = (text: string) => {
+    if (!wallSection) return text;
+    const wallBlock = /<!-- wall:start -->[\s\S]*<!-- wall:end -->/;
+    return wallBlock.test(text) ? text.replace(wallBlock, () => wallSection!) : `${text.trimEnd()}\n\n${wallSection}\n`;
+  };
+  const onlyWall = values.only?.split(',').every((s) => s.trim() === 'wall');
+  const next = onlyWall ? withWall(current) : withWall(!block
     ? `${current.trimEnd()}\n\n${section}\n`
-    : current.replace(marked, () => (values.only && !quick ? mergeSections(block, section, `_Målt for sig ${machine.date} (\`npm run bench -- --only=${values.only}\`), commit ${machine.commit}, ${machine.cpu}, ${machine.cores} kerner, belastning ved start ${machine.load}._`) : section));
+    : current.replace(marked, () => (values.only && !quick ? mergeSections(block, section, `_Målt for sig ${machine.date} (\`npm run bench -- --only=${values.only}\`), commit ${machine.commit}, ${machine.cpu}, ${machine.cores} kerner, belastning ved start ${machine.load}._`) : section)));
   await writeFile(file, next);
   log(`Skrev resultaterne i ${file}`);
 }

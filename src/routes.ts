@@ -46,6 +46,8 @@ export const routes = {
   signatories: '/underskrivere/',
   /** The wall's filter and its list, which the filter's answer scrolls to. */
   signatoriesList: '/underskrivere/#liste',
+  /** The wall with a query (filter, sort, page), scrolled to its list. */
+  signatoriesWith: (query: string) => `/underskrivere/${query ? `?${query}` : ''}#liste`,
   suggest: '/foreslaa-en-case/',
   suggestThanks: '/foreslaa-en-case/tak/',
   join: '/bliv-medlem/',

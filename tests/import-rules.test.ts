@@ -68,7 +68,6 @@ export const allowedCrossings: Record<Feature, readonly string[]> = {
     'src/signing/review.ts', // approve and reject, the one path for web, API and command line
     'src/signing/signatures.ts', // the signature rows it lists, and erasing a contact person
     'src/signing/signature-status.ts', // status names for the queue's tabs
-    'src/signing/signatories-csv.ts', // one CSV cell writer for both CSVs
     'src/signing/cvr.ts', // looking up personal data by CVR number
     'src/signing/signature-input.ts', // organisation type labels in the personal-data view
     'src/membership/member-filter.ts', // the member directory's filter and columns

@@ -72,13 +72,30 @@ const tokenPage = (file: string, path: string): FuzzEndpoint[] => [
   { file, method: 'POST', path, encodings: ['json'], fields: { token } },
 ];
 
+// The wall's filter, sort and page cursors (a cursor is base64url JSON: fuzz both real-looking and broken ones).
+const cursor = fc.oneof(fc.string({ maxLength: 60 }), fc.tuple(fc.string({ maxLength: 40 }), uuid).map((pair) => Buffer.from(JSON.stringify(pair)).toString('base64url')));
+const wallFields = {
+  type: fc.constantFrom(...organisationTypes),
+  kommune: fc.constantFrom(...signingAreas),
+  q: fc.string({ maxLength: 30 }),
+  sortering: fc.constantFrom('nyeste', 'navn', 'x'),
+  efter: cursor,
+  foer: cursor,
+};
+
 export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   { file: 'api/signatures.ts', method: 'POST', path: '/api/signatures/', encodings: ['json', 'form'], fields: signingFields },
   ...tokenPage('api/signatures/confirm.ts', '/underskriv/bekraeft/'),
   ...tokenPage('api/signatures/withdraw.ts', '/underskriv/traek-tilbage/'),
   { file: 'api/badge.ts', method: 'GET', path: '/api/badge/', encodings: ['query'], fields: { id: uuid } },
-  { file: 'api/signatories.ts', method: 'GET', path: '/api/signatories/', encodings: ['query'], fields: { format: fc.constantFrom('csv', 'json') } },
-  { file: 'api/wall.ts', method: 'GET', path: '/underskrivere/', encodings: ['query'], fields: { type: fc.constantFrom(...organisationTypes), kommune: fc.constantFrom(...signingAreas), q: fc.string({ maxLength: 30 }) } },
+  {
+    file: 'api/signatories.ts',
+    method: 'GET',
+    path: '/api/signatories/',
+    encodings: ['query'],
+    fields: { format: fc.constantFrom('csv', 'json'), ...wallFields, limit: fc.oneof(fc.integer({ min: -5, max: 2000 }).map(String), fc.string({ maxLength: 8 })) },
+  },
+  { file: 'api/wall.ts', method: 'GET', path: '/underskrivere/', encodings: ['query'], fields: wallFields },
   { file: 'api/admin/signatures.ts', method: 'GET', path: '/api/admin/signatures/', encodings: ['query'], fields: { status: fc.constantFrom(...signatureStatuses) }, admin: true },
   {
     file: 'api/admin/signatures.ts',

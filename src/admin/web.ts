@@ -20,7 +20,7 @@ import { readBody, sameOrigin, type FormFields } from '../platform/http/request-
 import { json, prefersJson, redirect303 } from '../platform/http/respond.ts';
 import { review, reviewMessages } from '../signing/review.ts';
 import { afterResponse, database, kickOutbox } from '../platform/runtime.ts';
-import { listSignatures } from '../signing/signatures.ts';
+import { listSignatures, signatureConflicts } from '../signing/signatures.ts';
 import { listSuggestions, openSuggestionPullRequest } from '../suggestions/suggestions.ts';
 import { recentAudit, recordAudit } from './audit.ts';
 import { adminConfigFromEnv, endSession, requestLoginLink, sessionFor, startSession, type AdminSession } from './auth.ts';
@@ -67,7 +67,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const asked = url.searchParams.get('status') ?? 'confirmed';
       const status = (signatureStatuses as readonly string[]).includes(asked) ? (asked as SignatureStatus) : 'confirmed';
       const done = url.searchParams.get('besked') ?? undefined;
-      return page(queueMessages.title, renderSignatureQueue(view, { status, signatures: await listSignatures(await database(), status), notice: done }));
+      return page(queueMessages.title, renderSignatureQueue(view, { status, signatures: await listSignatures(await database(), status), conflicts: await signatureConflicts(await database()), notice: done }));
     },
     async POST(request, session, view, key) {
       const data = await checkedForm(request, session, key);

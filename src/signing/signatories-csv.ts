@@ -1,16 +1,20 @@
-// Published signatories as CSV (RFC 4180, with a BOM so Excel reads æøå), public fields only.
+// Published signatories as CSV (src/platform/csv.ts: quoted, formula-safe, with a BOM), public fields only; written a
+// batch at a time, so the whole list streams in constant memory.
 import type { WallSignatory } from './signatory-wall.ts';
+import { csvBom, csvLine } from '../platform/csv.ts';
 
 const columns = ['id', 'name', 'type', 'municipality', 'signed_at', 'statement'] as const;
 
-export function csvCell(value: unknown): string {
-  const text = value instanceof Date ? value.toISOString() : value == null ? '' : String(value);
-  // A leading = + - @ would be run as a formula by spreadsheets.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+/** The BOM and the header line. */
+export function csvHeader(): string {
+  return csvBom + csvLine(columns);
+}
+
+/** Data lines, each ending in CRLF, so batches can be written one after another. */
+export function csvRows(list: readonly WallSignatory[]): string {
+  return list.map((s) => csvLine(columns.map((c) => s[c]))).join('');
 }
 
 export function signatoriesCsv(list: readonly WallSignatory[]): string {
-  const rows = list.map((s) => columns.map((c) => csvCell(s[c])).join(','));
-  return `\uFEFF${[columns.join(','), ...rows].join('\r\n')}\r\n`;
+  return csvHeader() + csvRows(list);
 }

@@ -18,17 +18,28 @@ export const finalStatuses: readonly SignatureStatus[] = signatureStatuses.filte
   (status) => !Object.values(signatureTransitions).some((t) => (t.from as readonly SignatureStatus[]).includes(status)),
 );
 
-/** Statuses that hold the organisation's place: while one exists, the same organisation cannot sign again. */
+/** Statuses that are not over: the signature can still be confirmed, published or withdrawn. */
 export const liveStatuses: readonly SignatureStatus[] = signatureStatuses.filter((status) => !finalStatuses.includes(status));
 
 export const isLive = (status: SignatureStatus): boolean => liveStatuses.includes(status);
 
 /**
- * "One live signature per organisation" as SQL: the predicate of the partial unique index
- * signatures_one_live_per_organisation (db/migrations/001_signing.sql), written from the list above. The ON CONFLICT
- * clause must repeat the index's predicate for Postgres to infer the index, so it is spelt as the index spells it.
+ * Statuses that hold the organisation's place: a signature whose mail address has been confirmed. A pending one holds
+ * nothing, so a stranger who signs with an organisation's CVR number blocks no one: several may be pending, and the
+ * first confirmed goes to review.
  */
-export const liveSignatureSql = `status NOT IN (${finalStatuses.map((status) => `'${status}'`).join(', ')})`;
+export const placeHoldingStatuses: readonly SignatureStatus[] = liveStatuses.filter((status) => status !== 'pending');
+
+export const holdsPlace = (status: SignatureStatus): boolean => placeHoldingStatuses.includes(status);
+
+/**
+ * "One place-holding signature per organisation" as SQL: the predicate of the partial unique index
+ * signatures_one_live_per_organisation (db/migrations/006_wall.sql), written from the list above.
+ */
+export const liveSignatureSql = `status IN (${placeHoldingStatuses.map((status) => `'${status}'`).join(', ')})`;
+
+/** One pending signature per organisation and mail address: a double click makes one row and one mail. */
+export const pendingSignatureSql = `status = 'pending'`;
 
 export function canTransition(from: SignatureStatus, to: SignatureStatus): boolean {
   return Object.values(signatureTransitions).some((t) => t.to === to && (t.from as readonly SignatureStatus[]).includes(from));

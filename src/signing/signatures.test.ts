@@ -12,6 +12,8 @@ import {
   listSignatures,
   publishedSignatories,
   rejectSignature,
+  signatureConflicts,
+  domainOf,
   submitSignature,
   withdrawSignature,
 } from './signatures.ts';
@@ -102,14 +104,78 @@ for (const engine of testDatabases()) {
       assert.ok(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash) && r.token_hash !== token));
     });
 
-    test('signing twice with the same CVR gives one row and the same answer', async () => {
-      const cvr = randomCvr();
-      const first = await submitSignature(db, signatureInput({ cvr }), ctx);
-      const second = await submitSignature(db, signatureInput({ cvr, organisation_name: 'Et andet navn', email: 'other@example.dk' }), ctx);
+    test('signing twice from one address gives one row and one mail, and the same answer', async () => {
+      const input = signatureInput();
+      const first = await submitSignature(db, input, ctx);
+      const second = await submitSignature(db, { ...input, organisation_name: 'Et andet navn' }, ctx);
       assert.equal(first.kind, second.kind);
       assert.equal(second.created, false);
       assert.equal(await countSignatures(db), 1);
-      assert.equal((await mails(db)).length, 1, 'no mail to the second address, which would reveal who signed');
+      assert.equal((await mails(db)).length, 1);
+    });
+
+    test('a stranger who signs first with the CVR number blocks no one: the real contact gets the mail, and the first confirmed goes to review', async () => {
+      const cvr = randomCvr();
+      await submitSignature(db, signatureInput({ cvr, email: 'squatter@example.net', contact_name: 'Sigurd Squat' }), ctx);
+      const real = await submitSignature(db, signatureInput({ cvr }), ctx);
+      assert.equal(real.created, true);
+      assert.equal(await countSignatures(db), 2, 'both are pending');
+      const confirmMails = await mails(db, 'signature-confirm');
+      assert.deepEqual(confirmMails.map((m) => m.recipient).sort(), ['mette@borgerforening.example', 'squatter@example.net']);
+      const token = confirmMails.find((m) => m.recipient === 'mette@borgerforening.example')!.text_body!.match(/token=([A-Za-z0-9_-]{43})/)![1]!;
+      assert.equal((await confirmSignature(db, token, ctx)).ok, true);
+      assert.deepEqual((await listSignatures(db, 'confirmed')).map((r) => r.id), [real.signatureId]);
+    });
+
+    test('a second contact who confirms for a signed organisation waits as a conflict, the existing contact is told, and the signer gets the usual answer', async () => {
+      const cvr = randomCvr();
+      const holder = await publishedSignature(db, { cvr, website: 'https://borgerforening.example' });
+      const other = await submitSignature(db, signatureInput({ cvr, email: 'jens@borgerforening.example', contact_name: 'Jens Nyt' }), ctx);
+      const token = (await mails(db, 'signature-confirm')).find((m) => m.recipient === 'jens@borgerforening.example')!.text_body!.match(/token=([A-Za-z0-9_-]{43})/)![1]!;
+      assert.deepEqual(await confirmSignature(db, token, { now: later(1), site }), { ok: true, signatureId: other.signatureId, organisationName: 'Aarhus Borgerforening' });
+      assert.deepEqual((await listSignatures(db, 'published')).map((r) => r.id), [holder], 'the holder keeps its place');
+      const told = await mails(db, 'signature-other-contact');
+      assert.equal(told.length, 1);
+      assert.equal(told[0]!.recipient, 'mette@borgerforening.example');
+      assert.match(told[0]!.text_body!, /Jens Nyt \(jens@borgerforening\.example\)/);
+      assert.equal((await mails(db, 'signature-confirmed-awaiting-review')).filter((m) => m.recipient === 'jens@borgerforening.example').length, 1);
+      const conflicts = await signatureConflicts(db);
+      assert.equal(conflicts.length, 1);
+      assert.equal(conflicts[0]!.holder.id, holder);
+      assert.equal(conflicts[0]!.waiting.id, other.signatureId);
+      assert.equal(conflicts[0]!.domainMatchesWebsite, true);
+    });
+
+    test('the conflict hint says when the mail domain is not the website\'s', async () => {
+      const cvr = randomCvr();
+      await publishedSignature(db, { cvr, website: 'www.borgerforening.example' });
+      await submitSignature(db, signatureInput({ cvr, email: 'x@gmail.example', website: undefined }), ctx);
+      const token = (await mails(db, 'signature-confirm')).find((m) => m.recipient === 'x@gmail.example')!.text_body!.match(/token=([A-Za-z0-9_-]{43})/)![1]!;
+      await confirmSignature(db, token, ctx);
+      assert.equal((await signatureConflicts(db))[0]!.domainMatchesWebsite, false);
+      assert.equal(domainOf('https://www.Kommune.dk/om'), 'kommune.dk');
+      assert.equal(domainOf('anna@kommune.dk'), 'kommune.dk');
+    });
+
+    test('signing runs the same statements and gives the same answer whether or not the organisation has signed, listed or not', async () => {
+      const cvr = randomCvr();
+      await publishedSignature(db, { cvr, consent_public: false });
+      const recorded = (into: string[]): Db => ({
+        ...db,
+        query: (sql: string, params?: readonly unknown[], options?: Parameters<Db['query']>[2]) => {
+          into.push(sql);
+          return db.query(sql, params, options);
+        },
+      }) as Db;
+      const known: string[] = [];
+      const unknown: string[] = [];
+      const a = await submitSignature(recorded(known), signatureInput({ cvr, email: 'ny@example.net' }), ctx);
+      const b = await submitSignature(recorded(unknown), signatureInput({ email: 'ny@example.net' }), ctx);
+      assert.deepEqual(known, unknown);
+      assert.equal(known.length, 1, 'one statement');
+      assert.equal(a.kind, b.kind);
+      assert.equal(a.created, b.created);
+      assert.equal((await mails(db, 'signature-confirm')).filter((m) => m.recipient === 'ny@example.net').length, 2, 'both get the confirm mail');
     });
 
     test('without a CVR number the same name in the same municipality counts as the same organisation', async () => {

@@ -1,7 +1,7 @@
 // The signing use cases, each one transaction: submit, confirm, approve, reject, withdraw, list, and the rate-limit counter.
 import { randomUUID } from 'node:crypto';
 import type { SignatureInput } from './signature-input.ts';
-import { applyTransition, isLive, liveSignatureSql, type SignatureStatus, type SignatureTransition } from './signature-status.ts';
+import { applyTransition, isLive, pendingSignatureSql, placeHoldingStatuses, type SignatureStatus, type SignatureTransition } from './signature-status.ts';
 import { withoutControlCharacters } from '../platform/plain-text.ts';
 import { hashToken, newToken, tokenExpiry, type TokenFailure, type TokenPurpose } from '../platform/tokens.ts';
 import type { Db, Queryable } from '../platform/db/client.ts';
@@ -45,6 +45,8 @@ export interface SignatureRow {
   contact_erased_at: Date | null;
   /** The language the contact person signed in ('da' or 'en'), for every mail about the signature. */
   language: string;
+  /** The organisation as the unique index sees it (CVR, else name and municipality). */
+  dedupe_key: string;
 }
 
 /** What the public may see of a signatory: no contact person, no email, no CVR. */
@@ -91,12 +93,13 @@ const contextOf = (ctx: UseCaseContext) => ({ now: ctx.now ?? new Date(), site: 
 const submitSql = (() => {
   const n = inputColumns.length + 1;
   const [now, confirmHash, confirmExpiry, withdrawHash, withdrawExpiry] = [n + 2, n + 3, n + 4, n + 5, n + 6].map((i) => `$${i}`);
-  // The unique index on the live dedupe key decides: a double click or a second form loses quietly, and then
-  // the statements below it find no row in `signature` and write nothing either.
+  // A pending signature holds no place, so this runs the same whether or not the organisation has signed. Only the
+  // same organisation from the same address while one is pending (a double click, a second form) loses quietly, and
+  // then the statements below it find no row in `signature` and write nothing either.
   return `WITH signature AS (
        INSERT INTO signatures (id, ${inputColumns.join(', ')}, language, created_at)
        VALUES ($1, ${inputColumns.map((_, i) => `$${i + 2}`).join(', ')}, $${n + 1}, ${now})
-       ON CONFLICT (dedupe_key) WHERE ${liveSignatureSql} DO NOTHING
+       ON CONFLICT (dedupe_key, lower(email)) WHERE ${pendingSignatureSql} DO NOTHING
        RETURNING id
      ), event AS (
        INSERT INTO signature_events (signature_id, transition, from_status, to_status, actor, at)
@@ -139,13 +142,79 @@ export async function submitSignature(db: Db, input: SignatureInput, ctx: UseCas
   return rows[0] ? { kind: 'check-your-mail', created: true, signatureId: rows[0].id } : { kind: 'check-your-mail', created: false };
 }
 
-/** Confirms the signature behind a confirm token; the token works once, within its lifetime. */
+/**
+ * Confirms the signature behind a confirm token; the token works once, within its lifetime. The first confirmed
+ * signature of an organisation goes to review. A later one, while the first holds the place, stays pending with its
+ * address confirmed: the secretariat sees it as a conflict, the existing contact is told, and the signer gets the same
+ * answer and the same mail as anyone else, so a confirm link never reveals whether the organisation had signed.
+ */
 export async function confirmSignature(db: Db, token: string, ctx: UseCaseContext = {}): Promise<TokenOutcome> {
   const { now, site } = contextOf(ctx);
-  return useToken(db, token, 'confirm', now, async (tx, signature) => {
-    if (!(await moveSignature(tx, signature, 'confirm', 'underskriver', now))) return false;
-    await queueSignatureMail(tx, 'signature-confirmed-awaiting-review', signature, {}, now, site);
-    return true;
+  const attempt = () =>
+    useToken(db, token, 'confirm', now, async (tx, signature) => {
+      const holder = await placeHolder(tx, signature);
+      if (holder) {
+        if (signature.status !== 'pending') return false;
+        await tx.query('UPDATE signatures SET confirmed_at = $2 WHERE id = $1', [signature.id, now]);
+        await recordEvent(tx, signature.id, 'confirm', 'pending', 'pending', 'underskriver', now, `conflict:${holder.id}`);
+        await queueSignatureMail(tx, 'signature-confirmed-awaiting-review', signature, {}, now, site);
+        if (holder.email) {
+          const mail = signatureMail('signature-other-contact', { ...holder, email: holder.email }, { otherContact: signature.contact_name ?? '', otherEmail: signature.email ?? '' }, undefined, site);
+          await enqueueMail(tx, { ...mail, idempotencyKey: `signature-other-contact:${signature.id}` }, now);
+        }
+        return true;
+      }
+      if (!(await moveSignature(tx, signature, 'confirm', 'underskriver', now))) return false;
+      await queueSignatureMail(tx, 'signature-confirmed-awaiting-review', signature, {}, now, site);
+      return true;
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // Two signers of one organisation confirmed at the same moment: the unique index let one through; the other,
+    // tried again, now finds the holder and becomes a conflict.
+    if ((error as { code?: string }).code === '23505') return attempt();
+    throw error;
+  }
+}
+
+/** The signature that holds the organisation's place, if another one does. */
+async function placeHolder(tx: Queryable, signature: SignatureRow): Promise<SignatureRow | undefined> {
+  const { rows } = await tx.query<SignatureRow>(
+    `SELECT * FROM signatures WHERE dedupe_key = $1 AND id <> $2 AND status = ANY($3::text[]) LIMIT 1`,
+    [signature.dedupe_key, signature.id, placeHoldingStatuses],
+  );
+  return rows[0];
+}
+
+export interface SignatureConflict {
+  /** The signature waiting with a confirmed address, and the one that holds the place. */
+  waiting: SignatureRow;
+  holder: SignatureRow;
+  /** Whether the waiting contact's mail domain is the holder's (or its own) website's domain: a hint, not proof. */
+  domainMatchesWebsite: boolean;
+}
+
+/** The part of a host name that matters for "same organisation": without www. and lowercased. */
+export function domainOf(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const host = value.includes('@') ? value.split('@').pop()! : value.replace(/^[a-z]+:\/\//i, '').split(/[/?#:]/)[0]!;
+  return host.toLowerCase().replace(/^www\./, '') || undefined;
+}
+
+/** Organisations signed for by more than one contact: a confirmed signer waiting behind the one holding the place. */
+export async function signatureConflicts(db: Queryable): Promise<SignatureConflict[]> {
+  const { rows } = await db.query<{ waiting: SignatureRow; holder: SignatureRow }>(
+    `SELECT to_jsonb(w) AS waiting, to_jsonb(h) AS holder
+     FROM signatures w JOIN signatures h ON h.dedupe_key = w.dedupe_key AND h.status = ANY($1::text[])
+     WHERE w.status = 'pending' AND w.confirmed_at IS NOT NULL
+     ORDER BY w.confirmed_at DESC`,
+    [placeHoldingStatuses],
+  );
+  return rows.map(({ waiting, holder }) => {
+    const mailDomain = domainOf(waiting.email);
+    const sites = [domainOf(holder.website), domainOf(waiting.website)].filter(Boolean);
+    return { waiting, holder, domainMatchesWebsite: Boolean(mailDomain && sites.some((site) => mailDomain === site || mailDomain.endsWith(`.${site}`))) };
   });
 }
 

@@ -14,6 +14,7 @@ const samples: { [N in MailName]: MailProps<N> } = {
   'signature-approved': { ...base, withdrawUrl, signatureId: '3f1c2a9e-0000-4000-8000-000000000001', listedPublicly: true },
   'signature-rejected': { ...base, reason: 'Vi kan ikke finde organisationen.' },
   'signature-withdrawn': base,
+  'signature-other-contact': { ...base, otherContact: 'Jens Nyt', otherEmail: 'jens@example.dk' },
 };
 
 const render = <N extends MailName>(name: N, overrides: Partial<MailProps<N>> = {}) => renderSigningMail(name, { ...samples[name], ...overrides } as MailProps<N> & { site: string });
@@ -68,4 +69,11 @@ test('an organisation that chose not to be listed is told its name is not shown'
 
 test('the rejection mail gives the reason', () => {
   assert.match(render('signature-rejected').text, /Begrundelse: Vi kan ikke finde organisationen\./);
+});
+
+test('the existing contact is told who else signed for the organisation, and what to do if it is wrong', () => {
+  const mail = render('signature-other-contact');
+  assert.match(mail.subject, /Aarhus Borgerforening/);
+  assert.match(mail.text, /Jens Nyt \(jens@example\.dk\) har skrevet under/);
+  assert.match(mail.text, /svar på denne mail/);
 });

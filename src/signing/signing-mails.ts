@@ -71,6 +71,14 @@ export const signingMails = {
       ],
     };
   },
+  // To the contact of the signature that holds the place, when someone else confirms a signature for the same organisation.
+  'signature-other-contact': (p: MailBase & { otherContact: string; otherEmail: string }, t: Strings = strings()) => {
+    const m = t.mails.signing.otherContact;
+    return {
+      subject: m.subject(p.organisationName),
+      blocks: [{ paragraph: t.mails.hello(p.contactName) }, { paragraph: m.signed(p.organisationName, p.otherContact, p.otherEmail) }, { paragraph: m.nothingToDo }, { paragraph: m.wrong }],
+    };
+  },
   // Rejected and withdrawn are final states: a withdraw link there could only fail, so these two have none.
   'signature-rejected': (p: MailBase & { reason: string }, t: Strings = strings()) => {
     const m = t.mails.signing.rejected;

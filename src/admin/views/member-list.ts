@@ -4,7 +4,7 @@ import { areas } from '../../data/vocabulary.ts';
 import { strings } from '../../i18n/index.ts';
 import { routes } from '../../routes.ts';
 import { memberColumns, memberFilterQuery, type MemberFilter, type MemberRecord } from '../../membership/member-filter.ts';
-import { csvCell } from '../../signing/signatories-csv.ts';
+import { csvBom, csvLine } from '../../platform/csv.ts';
 import { escapeHtml } from '../../platform/html/escape.ts';
 import { adminHeader, formatTime, scrollTable, type AdminView } from './admin-frame.ts';
 
@@ -50,8 +50,8 @@ export function renderMemberList(view: AdminView, filter: MemberFilter, members:
   ].join('');
 }
 
-/** RFC 4180 with a BOM so Excel reads æøå; interests joined with "; ". */
+/** RFC 4180 as src/platform/csv.ts writes it (quoted, formula-safe, BOM); interests joined with "; ". */
 export function membersCsv(members: readonly MemberRecord[]): string {
-  const lines = members.map((m) => memberColumns.map((c) => csvCell(c === 'interests' ? m.interests.join('; ') : m[c])).join(','));
-  return `\uFEFF${[memberColumns.join(','), ...lines].join('\r\n')}\r\n`;
+  const lines = members.map((m) => csvLine(memberColumns.map((c) => (c === 'interests' ? m.interests.join('; ') : m[c]))));
+  return csvBom + csvLine(memberColumns) + lines.join('');
 }

@@ -2,7 +2,7 @@
 import type { SignatureStatus } from '../../signing/signature-status.ts';
 import { strings } from '../../i18n/index.ts';
 import { routes } from '../../routes.ts';
-import type { SignatureRow } from '../../signing/signatures.ts';
+import type { SignatureConflict, SignatureRow } from '../../signing/signatures.ts';
 import { escapeHtml } from '../../platform/html/escape.ts';
 import { errorSummary, group } from '../../platform/html/form-fields.ts';
 import { adminHeader, csrfField, formatTime, notice, type AdminView } from './admin-frame.ts';
@@ -19,6 +19,8 @@ export interface QueueState {
   status: SignatureStatus;
   signatures: SignatureRow[];
   notice?: string;
+  /** Organisations signed for by a second contact, shown above the queue. */
+  conflicts?: SignatureConflict[];
   /** A failed reject: which signature, the message, and the text typed so far. */
   error?: { id: string; field: 'reason' | 'id'; message: string; reason?: string };
 }
@@ -74,6 +76,22 @@ export function renderSignatureQueue(view: AdminView, state: QueueState): string
     notice(state.notice),
     `<h1>${queueMessages.title}: ${statusLabels[state.status].toLowerCase()} <span class="count">(${state.signatures.length})</span></h1>`,
     `<nav aria-label="${t.admin.statusTabs}"><ul class="tabs">${tabs}</ul></nav>`,
+    conflictList(state.conflicts ?? []),
     state.signatures.length ? `<ul class="review-list">${state.signatures.map((s) => card(s, view, state)).join('')}</ul>` : `<p>${queueMessages.empty}</p>`,
   ].join('');
+}
+
+function conflictList(conflicts: readonly SignatureConflict[]): string {
+  if (!conflicts.length) return '';
+  const none = t.admin.no;
+  const items = conflicts.map(({ waiting, holder, domainMatchesWebsite }) =>
+    [
+      `<li class="review-card conflict"><h3>${escapeHtml(holder.organisation_name)}</h3><ul>`,
+      `<li>${escapeHtml(queueMessages.conflictHolder(holder.contact_name ?? none, holder.email ?? none))}</li>`,
+      `<li>${escapeHtml(queueMessages.conflictWaiting(waiting.contact_name ?? none, waiting.email ?? none))}</li>`,
+      `<li><strong>${escapeHtml(domainMatchesWebsite ? queueMessages.domainMatches : queueMessages.domainDiffers)}</strong></li>`,
+      `</ul></li>`,
+    ].join(''),
+  );
+  return `<section aria-labelledby="konflikter"><h2 id="konflikter">${escapeHtml(queueMessages.conflictsTitle(conflicts.length))}</h2><p>${escapeHtml(queueMessages.conflictsIntro)}</p><ul class="review-list">${items.join('')}</ul></section>`;
 }

@@ -1,0 +1,134 @@
+// The signatory wall in Chromium without JavaScript, on PGlite and (with TEST_DATABASE_URL) PostgreSQL: 120 signatories
+// shown 50 at a time, the page links forward and back, the filter, the sort and the search, all as plain GETs.
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { openDatabase } from '../src/platform/db/client.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { seedSignatories } from '../tests/support/signatory-seed.ts';
+import { backends, startApp, type App } from './support/app.ts';
+import { launchBrowser } from './support/site.ts';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Clicks and waits for the page it leads to, so nothing is read from the page being left. */
+async function follow(page: Page, target: ReturnType<Page['getByRole']>): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), target.click()]);
+}
+
+const names = (page: Page) => page.locator('.signatory-list > li > strong').allInnerTexts();
+
+for (const backend of backends()) {
+  describe(`the signatory wall on ${backend.name}`, () => {
+    let app: App;
+    before(async () => {
+      // PGlite admits one process at a time, so its data folder is filled before the server opens it.
+      const dataDir = await mkdtemp(join(tmpdir(), 'samskabelse-wall-'));
+      if (backend.name === 'PGlite') {
+        const db = await openDatabase({ dataDir: join(dataDir, 'pglite') });
+        await migrate(db);
+        await seedSignatories(db, 120);
+        await db.close();
+        app = await startApp(backend, { DATA_DIR: dataDir });
+      } else {
+        app = await startApp(backend);
+        const db = await openDatabase({ connectionString: app.env.DATABASE_URL, searchPath: app.env.DATABASE_SCHEMA, maxConnections: 1 });
+        await migrate(db);
+        await seedSignatories(db, 120);
+        await db.close();
+      }
+    });
+    after(async () => {
+      await app?.stop();
+    });
+
+    it('shows 50 at a time, newest first, with page links forward and back that work without JavaScript', async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
+      const page = await context.newPage();
+      await page.goto(app.url('/underskrivere/'));
+      assert.match(await page.locator('#antal-underskrivere').innerText(), /^120$/);
+      const first = await names(page);
+      assert.equal(first.length, 50);
+      assert.match(first[0]!, /nr\. 119$/, 'the newest comes first');
+      assert.match(await page.getByRole('status').innerText(), /Viser 50 af 120/);
+      assert.equal(await page.getByRole('link', { name: 'Forrige side' }).count(), 0);
+
+      await follow(page, page.getByRole('link', { name: 'Næste side' }));
+      const second = await names(page);
+      assert.equal(second.length, 50);
+      assert.ok(!second.some((n) => first.includes(n)), 'the second page repeats nothing from the first');
+      await follow(page, page.getByRole('link', { name: 'Næste side' }));
+      const third = await names(page);
+      assert.equal(third.length, 20);
+      assert.match(third.at(-1)!, /nr\. 0$/);
+      assert.equal(await page.getByRole('link', { name: 'Næste side' }).count(), 0, 'the last page has no next page');
+
+      await follow(page, page.getByRole('link', { name: 'Forrige side' }));
+      assert.deepEqual(await names(page), second);
+      await follow(page, page.getByRole('link', { name: 'Første side' }));
+      assert.deepEqual(await names(page), first);
+      await context.close();
+    });
+
+    it('filters by municipality and type, sorts by name and searches, all in one GET form', async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
+      const page = await context.newPage();
+      await page.goto(app.url('/underskrivere/'));
+      const option = await page.locator('select#kommune option').nth(2).innerText();
+      assert.match(option, /^[^(]+ \(\d+\)$/, 'each municipality shows its count');
+      const municipality = option.replace(/ \(\d+\)$/, '');
+      await page.locator('select#kommune').selectOption(municipality);
+      await page.locator('select#sortering').selectOption('navn');
+      await follow(page, page.getByRole('button', { name: 'Vis' }));
+      assert.match(page.url(), /sortering=navn/);
+      const shown = await names(page);
+      assert.ok(shown.length > 0);
+      const metas = await page.locator('.signatory-list .meta').allInnerTexts();
+      assert.ok(metas.every((m) => m.includes(`· ${municipality} ·`)), 'only the chosen municipality');
+      const lowered = shown.map((n) => n.toLowerCase());
+      assert.deepEqual(lowered, [...lowered].sort(), 'by name');
+
+      await page.goto(app.url('/underskrivere/'));
+      await page.getByLabel('Søg i navne og udtalelser').fill('nr. 77');
+      await follow(page, page.getByRole('button', { name: 'Vis' }));
+      assert.ok((await names(page)).some((n) => n.endsWith('nr. 77')));
+      await page.getByLabel('Søg i navne og udtalelser').fill('ingenfindes');
+      await follow(page, page.getByRole('button', { name: 'Vis' }));
+      assert.equal(await page.getByText('Ingen underskrivere passer til søgningen.').count(), 1);
+      await context.close();
+    });
+
+    it('sends a first page of at most 30 KB gzipped', async () => {
+      const response = await fetch(app.url('/underskrivere/'));
+      const html = await response.text();
+      assert.ok(gzipSync(html).length <= 30 * 1024, `${gzipSync(html).length} bytes gzipped`);
+    });
+
+    it('pages the JSON by cursor with a total, and streams every row as CSV', async () => {
+      const seen = new Set<string>();
+      let url: string | null = '/api/signatories?limit=40';
+      let pages = 0;
+      while (url) {
+        const body: { total: number; nextUrl: string | null; signatories: { id: string }[] } = await (await fetch(app.url(url))).json();
+        assert.equal(body.total, 120);
+        for (const s of body.signatories) seen.add(s.id);
+        url = body.nextUrl;
+        pages++;
+      }
+      assert.equal(pages, 3);
+      assert.equal(seen.size, 120);
+      const csv = await (await fetch(app.url('/api/signatories?format=csv'))).text();
+      assert.equal(csv.trimEnd().split('\r\n').length, 121, 'a header and every row');
+    });
+  });
+}
