@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer } from '../src/dev-server/local-server.ts';
 import { closeRuntime, migrateLocalDatabase } from '../src/platform/runtime.ts';
+import { isUnavailable } from '../src/platform/http/unavailable.ts';
 
 const dataDir = process.env.DATA_DIR ?? '.data';
 await mkdir(dataDir, { recursive: true });
@@ -28,8 +29,15 @@ process.env.SITE_URL ||= `http://localhost:${port}`;
 
 // Locally the server migrates its own database before the first request, so `npm install && npm start` needs no
 // setup; a deployment migrates in its build instead (scripts/migrate.ts), and its functions only check the schema.
-const migrated = await migrateLocalDatabase();
-if (migrated.length) console.log(`Kørte migreringer: ${migrated.join(', ')}`);
+// A database that is down is no reason not to serve the site: the pages answer, and the functions answer 503 until
+// it is back (their schema check runs again then).
+try {
+  const migrated = await migrateLocalDatabase();
+  if (migrated.length) console.log(`Kørte migreringer: ${migrated.join(', ')}`);
+} catch (error) {
+  if (!isUnavailable(error)) throw error;
+  console.error(`Databasen svarer ikke, så den er ikke migreret endnu (${error instanceof Error ? error.message : String(error)}). Siden serveres; funktionerne svarer 503, til databasen er tilbage.`);
+}
 
 const server = await startServer({
   port,

@@ -367,7 +367,6 @@ export const da = {
     signatureIdMissing: 'Angiv underskriftens id.',
     reviewActionInvalid: 'action skal være "approve" eller "reject".',
     cronSecretRequired: 'Kræver CRON_SECRET.',
-    badgeUnknown: 'Der er ingen offentlig underskriver med det id.',
     webhookSignature: 'Signaturen (svix-signature) passer ikke til indholdet, er for gammel, eller RESEND_WEBHOOK_SECRET er ikke sat.',
     webhookJson: 'Indholdet er signeret, men er ikke en JSON-hændelse.',
   },

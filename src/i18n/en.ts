@@ -358,7 +358,6 @@ export const en = {
     signatureIdMissing: "Give the signature's id.",
     reviewActionInvalid: 'action must be "approve" or "reject".',
     cronSecretRequired: 'Requires CRON_SECRET.',
-    badgeUnknown: 'There is no public signatory with that id.',
     webhookSignature: 'The signature (svix-signature) does not match the content, is too old, or RESEND_WEBHOOK_SECRET is not set.',
     webhookJson: 'The content is signed but is not a JSON event.',
   },
