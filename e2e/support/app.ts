@@ -95,7 +95,10 @@ export async function startApp(backend: Backend, extraEnv: Record<string, string
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
+      // Any answer from a function means the server listens; /api/health may rightly say 503 while the database is away.
+      const answer = await fetch(`${base}/api/health`);
+      await answer.body?.cancel();
+      if (answer.ok || answer.status === 503) break;
     } catch {
       // not listening yet
     }
