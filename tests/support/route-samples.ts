@@ -35,12 +35,13 @@ export async function routeSamples(siteDir: string): Promise<RouteSample[]> {
   for (const [name, route] of Object.entries(routes) as [string, string | ((...args: string[]) => string)][]) {
     if (typeof route === 'string') samples.push({ name, path: route });
     // Routes that take a query rather than a slug from the sitemap.
-    else if (name === 'signatoriesWith') samples.push({ name, path: routes.signatoriesWith('type=forening').replace(/#.*$/, '') });
+    else if (name === 'signatoriesWith') samples.push({ name, path: routes.signatoriesWith('type=forening') });
     else if (name === 'badge') samples.push({ name, path: routes.badge('00000000-0000-4000-8000-000000000000') });
     else if (name === 'casesBy') for (const facet of Object.keys(facets) as Facet[]) samples.push({ name: `casesBy(${facet})`, path: fill(routes.casesBy(facet, slot), paths, name) });
     else samples.push({ name, path: fill(route(slot), paths, name) });
   }
-  return samples.map((s) => ({ ...s, page: s.path.endsWith('/') }));
+  // A fragment (#liste) never reaches the server, so the sample is the address without it.
+  return samples.map((s) => ({ ...s, path: s.path.replace(/#.*$/, '') })).map((s) => ({ ...s, page: s.path.endsWith('/') }));
 }
 
 /** The same address without its trailing slash ("/" stays "/"). */
