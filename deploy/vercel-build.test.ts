@@ -99,7 +99,8 @@ describe('routes in .vercel/output/config.json', () => {
 
   it('answers every route in src/routes.ts, and sends a page without its trailing slash there with one 308', async () => {
     for (const { name, path, page } of await routeSamples(join(deployment.output, 'static'))) {
-      const answer = await route(path);
+      // Vercel routes on the path; a query (routes.signatoriesWith) goes along to the page or function as it is.
+      const answer = await route(path.split('?')[0]!);
       assert.ok(answer.kind === 'static' || answer.kind === 'function', `routes.${name} ${path}: ${JSON.stringify(answer)}`);
       if (!page || path === '/') continue;
       assert.deepEqual(await route(withoutSlash(path)), { kind: 'redirect', status: 308, location: path }, `routes.${name}`);
