@@ -92,10 +92,20 @@ function filterSql(query: WallQuery, params: unknown[]): string {
 
 // Per sort: the keyset's columns as SQL, its direction, and how the key is read back as text for the cursor.
 // confirmed_at goes through text so the cursor keeps its microseconds (a JS Date would round them away).
-const orders: Record<WallSort, { key: string; keyText: string; cast: string; descending: boolean }> = {
-  nyeste: { key: 'confirmed_at', keyText: 'confirmed_at::text', cast: '::timestamptz', descending: true },
-  navn: { key: nameKey, keyText: `lower(organisation_name)`, cast: ' COLLATE "C"', descending: false },
+// `accepts` tells a key of that kind from anything else a URL may carry, so a forged cursor never reaches a cast.
+const orders: Record<WallSort, { key: string; keyText: string; cast: string; descending: boolean; accepts: (key: string) => boolean }> = {
+  nyeste: { key: 'confirmed_at', keyText: 'confirmed_at::text', cast: '::timestamptz', descending: true, accepts: isTimestampText },
+  navn: { key: nameKey, keyText: `lower(organisation_name)`, cast: ' COLLATE "C"', descending: false, accepts: () => true },
 };
+
+/** A timestamptz as Postgres writes it as text ("2026-05-01 09:00:00.123456+00"), and a real moment. */
+function isTimestampText(key: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2})(:\d{2})?$/.exec(key);
+  if (!match) return false;
+  const [, y, mo, d, h, mi, sec] = match.map(Number) as number[];
+  const date = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, sec!));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d && h! < 24 && mi! < 60 && sec! < 60;
+}
 
 type KeyedRow = PublicSignatory & { cursor_key: string };
 
@@ -103,8 +113,9 @@ type KeyedRow = PublicSignatory & { cursor_key: string };
 export async function wallPage(db: Db, query: WallQuery, options: { total?: boolean } = {}): Promise<WallPage> {
   const limit = Math.max(1, Math.min(query.limit ?? wallPageSize, 1000));
   const order = orders[query.sort ?? 'nyeste'];
-  const after = decodeCursor(query.after);
-  const before = after ? undefined : decodeCursor(query.before);
+  const usable = (cursor: Cursor | undefined) => (cursor && order.accepts(cursor.key) ? cursor : undefined);
+  const after = usable(decodeCursor(query.after));
+  const before = after ? undefined : usable(decodeCursor(query.before));
   const params: unknown[] = [];
   const where = filterSql(query, params);
   const countParams = [...params];
