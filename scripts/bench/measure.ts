@@ -2,7 +2,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 export const root = resolve(import.meta.dirname, '../..');
@@ -119,4 +119,27 @@ export async function describeMachine(): Promise<Machine> {
     commit,
     versions,
   };
+}
+
+/**
+ * The bench's server (scripts/bench/edge-server.ts) on a test schema, sending mail to a Resend stand-in at Resend's
+ * default of 2 calls a second, as in production, with no IP exempt from the rate limit. `extra` adds or overrides.
+ */
+export function startEdgeServer(
+  settings: { databaseUrl: string; schema: string; dataDir: string; resendUrl: string },
+  extra: NodeJS.ProcessEnv = {},
+): ReturnType<typeof startListening> {
+  return startListening(join(root, 'scripts/bench/edge-server.ts'), {
+    ...process.env,
+    DATABASE_URL: settings.databaseUrl,
+    DATABASE_SCHEMA: settings.schema,
+    DATA_DIR: settings.dataDir,
+    RESEND_API_KEY: 're_bench',
+    RESEND_BASE_URL: settings.resendUrl,
+    // The rest of the mail waits in the outbox; how fast it empties when Resend allows more is measured on its own.
+    RESEND_MAX_PER_SECOND: '2',
+    SITE_URL: 'http://127.0.0.1:4321',
+    RATE_LIMIT_ALLOW: '',
+    ...extra,
+  });
 }

@@ -14,7 +14,7 @@ import { renderSigningMail, signingLinks } from '../../src/signing/signing-mails
 import { findPostgresBin } from '../../tests/support/postgres-cluster.ts';
 import { startResendStandIn } from '../../tests/support/resend-stand-in.ts';
 import { signingForms } from '../../tests/support/signing-forms.ts';
-import { cpuMs, machineBusyMs, median, postgresCpuMs, root, run, startListening } from './measure.ts';
+import { cpuMs, machineBusyMs, median, postgresCpuMs, root, run, startEdgeServer } from './measure.ts';
 
 export interface SigningOptions {
   databaseUrl: string;
@@ -190,20 +190,10 @@ export async function benchSigning(options: SigningOptions, log: (line: string) 
   const [{ server_version: version }] = (await adminQuery<{ server_version: string }>(options.databaseUrl, undefined, 'SHOW server_version')) as [{ server_version: string }];
   const dataDir = await mkdtemp(join(tmpdir(), 'samskabelse-bench-'));
   const resend = await startResendStandIn();
-  const server = await startListening(join(root, 'scripts/bench/edge-server.ts'), {
-    ...process.env,
-    DATABASE_URL: options.databaseUrl,
-    DATABASE_SCHEMA: schema,
-    DATA_DIR: dataDir,
-    RESEND_API_KEY: 're_bench',
-    RESEND_BASE_URL: resend.url,
-    // As in production: the server keeps to Resend's default of 2 calls a second, and the rest of the mail waits
-    // in the outbox. How fast the outbox empties when Resend allows more is measured on its own (drainRate).
-    RESEND_MAX_PER_SECOND: '2',
-    SITE_URL: 'http://127.0.0.1:4321',
-    RATE_LIMIT_ALLOW: '',
-    ...(options.profileDir ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${options.profileDir}` } : {}),
-  });
+  const server = await startEdgeServer(
+    { databaseUrl: options.databaseUrl, schema, dataDir, resendUrl: resend.url },
+    options.profileDir ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${options.profileDir}` } : {},
+  );
   const url = `http://127.0.0.1:${server.port}`;
   // Every run starts on emptied tables, so each starts the CVR series afresh: one series holds about 900,000 numbers,
   // and the full benchmark signs more than that in all.

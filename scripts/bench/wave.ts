@@ -10,7 +10,7 @@ import { openDatabase } from '../../src/platform/db/client.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { startResendStandIn } from '../../tests/support/resend-stand-in.ts';
 import { signingForms } from '../../tests/support/signing-forms.ts';
-import { root, startListening } from './measure.ts';
+import { startEdgeServer } from './measure.ts';
 
 export interface WaveOptions {
   databaseUrl: string;
@@ -72,18 +72,7 @@ export async function benchWave(options: WaveOptions, log: (line: string) => voi
   await db.close();
   const dataDir = await mkdtemp(join(tmpdir(), 'samskabelse-wave-'));
   const resend = await startResendStandIn({ ratePerSecond: 2 });
-  const server = await startListening(join(root, 'scripts/bench/edge-server.ts'), {
-    ...process.env,
-    DATABASE_URL: options.databaseUrl,
-    DATABASE_SCHEMA: schema,
-    DATA_DIR: dataDir,
-    RESEND_API_KEY: 're_bench',
-    RESEND_BASE_URL: resend.url,
-    RESEND_MAX_PER_SECOND: '2',
-    SITE_URL: 'http://127.0.0.1:4321',
-    RATE_LIMIT_ALLOW: '',
-    CRON_SECRET: '',
-  });
+  const server = await startEdgeServer({ databaseUrl: options.databaseUrl, schema, dataDir, resendUrl: resend.url }, { CRON_SECRET: '' });
   const url = `http://127.0.0.1:${server.port}`;
   const nextForm = signingForms(7);
   const signedAt = new Map<string, number>();
