@@ -419,7 +419,7 @@ export const da = {
     wholeCountry: (shown: string) => `Desuden arbejder ${shown} underskrivere i hele landet. De står ikke på kortet.`,
     table: 'Se tallene for hver kommune',
     tableCaption: 'Underskrivere i hver kommune',
-    columns: { municipality: 'Kommune', signatories: 'Underskrivere', kommune: 'Kommunen har selv skrevet under' },
+    columns: { municipality: 'Kommune', signatories: 'Antal', kommune: 'Kommunen har selv skrevet under' },
     yes: 'Ja',
     no: 'Nej',
   },

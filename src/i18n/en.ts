@@ -405,7 +405,7 @@ export const en = {
     wholeCountry: (shown: string) => `Also, ${shown} signatories work across the whole country. They are not on the map.`,
     table: 'See the numbers for each municipality',
     tableCaption: 'Signatories in each municipality',
-    columns: { municipality: 'Municipality', signatories: 'Signatories', kommune: 'The municipality itself has signed' },
+    columns: { municipality: 'Municipality', signatories: 'Number', kommune: 'The municipality itself has signed' },
     yes: 'Yes',
     no: 'No',
   },

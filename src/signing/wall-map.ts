@@ -124,7 +124,7 @@ export function renderWallMap(map: MunicipalityMap, counts: WallCounts, t: Strin
     .join('');
   // A hatch per colour step, so a kommune that signed keeps its shade under the stripes.
   const patterns = Array.from({ length: shadeSteps }, (_, i) => i + 1)
-    .map((step) => `<pattern id="kommune-${step}" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="shade-${step}" width="5" height="5"/><path class="hatch" d="M0 0v5"/></pattern>`)
+    .map((step) => `<pattern id="kommune-${step}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="shade-${step}" width="6" height="6"/><path class="hatch" d="M0 0v6"/></pattern>`)
     .join('');
   const inset = map.bornholmInset;
   const entries = legend(bounds, max)
