@@ -177,6 +177,8 @@ for (const backend of backends()) {
       assert.equal(await page.locator('select#kommune').inputValue(), name, 'the filter shows the municipality');
       const metas = await page.locator('.signatory-list .meta').allInnerTexts();
       assert.ok(metas.length > 0 && metas.every((m) => m.includes(`· ${name} ·`)), `only ${name}`);
+      const current = await page.locator('svg.municipality-map a[aria-current="page"] title').allTextContents();
+      assert.ok(current.length === 1 && current[0]!.startsWith(`${name}:`), 'the map shows which municipality is chosen');
       await context.close();
     });
 

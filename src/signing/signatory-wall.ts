@@ -112,7 +112,7 @@ export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilte
     `<p class="lead"><strong id="antal-underskrivere">${count(counts.total)}</strong> ${escapeHtml(w.organisationsHave(counts.total))} ${escapeHtml(w.signedCharter)}</p>`,
     renderMunicipalityTotals(counts, t),
     `<p><a class="button" href="${routes.sign}">${escapeHtml(w.signButton)}</a></p>`,
-    renderWallMap(map, counts, t),
+    renderWallMap(map, counts, t, filter.municipality),
     `<h2 id="liste">${escapeHtml(w.findTitle)}</h2>`,
     `<form class="wall-filter" method="get" action="${routes.signatoriesList}">`,
     `<div class="field"><label class="field-label" for="q">${escapeHtml(w.search)}</label><input class="input" id="q" name="q" type="search" value="${escapeHtml(filter.q ?? '')}"></div>`,

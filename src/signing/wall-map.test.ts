@@ -32,7 +32,7 @@ const squares: MunicipalityMap = {
 function shapesIn(html: string): Map<string, { className: string; href: string; title: string }> {
   const svg = html.slice(html.indexOf('<svg class="municipality-map"'), html.indexOf('</svg>', html.indexOf('<svg class="municipality-map"')));
   const shapes = new Map<string, { className: string; href: string; title: string }>();
-  for (const [, href, className, title] of svg.matchAll(/<a href="([^"]+)" class="([^"]+)"><title>([^<]+)<\/title><path d="[^"]+"\/><\/a>/g)) {
+  for (const [, href, className, title] of svg.matchAll(/<a href="([^"]+)" class="([^"]+)"(?: aria-current="page")?><title>([^<]+)<\/title><path d="[^"]+"\/><\/a>/g)) {
     shapes.set(title!.split(':')[0]!, { className: className!, href: href!, title: title! });
   }
   return shapes;
@@ -103,6 +103,14 @@ test('the kommuner that signed come last, so their edge is drawn on top', () => 
   const counts = countsOf([['kommune', 'Albertslund', 1]]);
   const names = [...shapesIn(renderWallMap(squares, counts)).keys()];
   assert.equal(names.at(-1), 'Albertslund');
+});
+
+test('marks the municipality the wall is filtered to as the current page, drawn on top', () => {
+  const html = renderWallMap(squares, countsOf([['kommune', 'Albertslund', 1]]), strings(), 'Vejle');
+  assert.equal(html.match(/aria-current="page"/g)?.length, 1);
+  assert.match(html, /<a href="\/underskrivere\/\?kommune=Vejle#liste" class="shade-0" aria-current="page"><title>Vejle: /);
+  assert.equal([...shapesIn(html).keys()].at(-1), 'Vejle');
+  assert.doesNotMatch(renderWallMap(squares, countsOf([])), /aria-current/);
 });
 
 test('the legend shows every class with its range, and the mark for a kommune that signed', () => {

@@ -102,7 +102,8 @@ export function renderMunicipalityTotals(counts: WallCounts, t: Strings = string
 /** A legend swatch: the same fill as on the map, or the hatch over the middle colour for "the kommune signed". */
 const swatch = (fill: string) => `<svg class="swatch" viewBox="0 0 24 16" aria-hidden="true" focusable="false"><rect ${fill} x="1" y="1" width="22" height="14"/></svg>`;
 
-export function renderWallMap(map: MunicipalityMap, counts: WallCounts, t: Strings = strings()): string {
+/** `selected` is the municipality the wall is filtered to: its link is the current page, drawn with a heavy edge. */
+export function renderWallMap(map: MunicipalityMap, counts: WallCounts, t: Strings = strings(), selected?: string): string {
   const m = t.municipalityMap;
   const rows = municipalityCounts(counts);
   const byCode = new Map(rows.map((row) => [row.code, row]));
@@ -113,13 +114,15 @@ export function renderWallMap(map: MunicipalityMap, counts: WallCounts, t: Strin
     const row = byCode.get(shape.code);
     return row ? [{ ...shape, row }] : [];
   });
-  // The kommuner that signed come last, so their black edge lies on top of their neighbours' borders.
-  shapes.sort((a, b) => Number(a.row.kommune) - Number(b.row.kommune));
+  // The kommuner that signed come last, so their black edge lies on top of their neighbours' borders; the chosen one last of all.
+  const layer = (row: MunicipalityCount) => (row.name === selected ? 2 : row.kommune ? 1 : 0);
+  shapes.sort((a, b) => layer(a.row) - layer(b.row));
   const paths = shapes
     .map(({ d, row }) => {
       const step = stepFor(row.signatories);
       const title = m.shape(row.name, row.signatories, format(row.signatories), row.kommune);
-      return `<a href="${escapeHtml(filterHref(row.name))}" class="shade-${step}${row.kommune ? ' kommune' : ''}"><title>${escapeHtml(title)}</title><path d="${d}"/></a>`;
+      const current = row.name === selected ? ' aria-current="page"' : '';
+      return `<a href="${escapeHtml(filterHref(row.name))}" class="shade-${step}${row.kommune ? ' kommune' : ''}"${current}><title>${escapeHtml(title)}</title><path d="${d}"/></a>`;
     })
     .join('');
   // A hatch per colour step, so a kommune that signed keeps its shade under the stripes.
