@@ -1,7 +1,8 @@
 // /underskrivere/ (rewritten here): the public wall, always current, one page at a time, with a filter, a sort and page
-// links that all work as plain GETs without JavaScript.
-import { markSignedOnMap, renderWall, signedMunicipalities, wallFilter } from '../src/signing/signatory-wall.ts';
+// links that all work as plain GETs without JavaScript, and the municipality map drawn from the aggregate counts.
+import { renderWall, wallFilter } from '../src/signing/signatory-wall.ts';
 import { wallCounts, wallPage } from '../src/signing/wall-queries.ts';
+import { builtMunicipalityMap } from '../src/signing/wall-map-file.ts';
 import { htmlPage } from '../src/platform/http/html-page.ts';
 import { database } from '../src/platform/runtime.ts';
 import { endpoint } from '../src/platform/http/endpoint.ts';
@@ -10,13 +11,11 @@ import { strings } from '../src/i18n/index.ts';
 export const GET = endpoint(async (request: Request): Promise<Response> => {
   const db = await database();
   const filter = wallFilter(new URL(request.url).searchParams);
-  const [page, counts] = await Promise.all([wallPage(db, filter), wallCounts(db)]);
-  const signed = signedMunicipalities(counts);
+  const [page, counts, map] = await Promise.all([wallPage(db, filter), wallCounts(db), builtMunicipalityMap()]);
   return htmlPage({
     title: strings().wall.title,
-    body: renderWall(page, counts, filter),
+    body: renderWall(page, counts, filter, map),
     frame: 'skabelon/underskrivere',
-    transformFrame: (frame) => markSignedOnMap(frame, signed),
     headers: { 'Cache-Control': 'public, max-age=0, s-maxage=30, stale-while-revalidate=300' },
   });
 });

@@ -192,4 +192,20 @@ describe('bundled functions in a fresh Node process', () => {
     assert.deepEqual(rows, [{ status: 'pending' }]);
     await rm(dataDir, { recursive: true, force: true });
   });
+
+  it('draws the wall with its municipality map from the frame and map files bundled with the function', async () => {
+    const name = 'api/wall';
+    const dir = await standaloneFunction(deployment, name);
+    const config = functions.find((f) => f.name === name)!.config as { handler: string };
+    const site = 'https://samskabelse.example';
+    const calls = [{ entry: `file://${join(dir, config.handler)}`, runtime: `file://${join(dir, 'src/platform/runtime.js')}`, method: 'GET', url: `${site}/underskrivere/`, headers: {} }];
+    const env = { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, SITE_URL: site };
+    // Vercel runs a function in its own folder, where vercel.json's includeFiles put dist/skabelon/.
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', child, JSON.stringify(calls)], { env, cwd: dir });
+    const [wall] = JSON.parse(stdout.trim().split('\n').at(-1)!) as { status: number; body: string }[];
+    assert.equal(wall!.status, 200, wall!.body);
+    assert.match(wall!.body, /<svg class="municipality-map"/);
+    assert.equal(wall!.body.match(/<\/title><path d="M/g)?.length, 98, 'a path for each municipality');
+    await rm(dir, { recursive: true, force: true });
+  });
 });

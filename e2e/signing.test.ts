@@ -89,7 +89,8 @@ for (const backend of backends()) {
 
       await page.goto(app.url('/underskrivere/'));
       assert.equal(await page.getByText('Seest <b>Borgerforening</b>').count(), 1, 'the name is shown as text, not HTML');
-      assert.match(await page.locator('#antal-kommuner').innerText(), /1 af 98 kommuner/);
+      assert.match(await page.locator('#antal-kommuner').innerText(), /0 af 98 kommuner/, 'an association is no kommune');
+      assert.match(await page.locator('#underskriver-kommuner').innerText(), /1 af 98 kommuner/);
       const wall = await (await fetch(app.url('/api/signatories'))).json();
       assert.equal(wall.count, 1);
       assert.deepEqual(Object.keys(wall.signatories[0]).sort(), ['id', 'municipality', 'name', 'signed_at', 'statement', 'type']);

@@ -47,6 +47,10 @@ describe('site features', () => {
     assert.ok(markers.length >= 8);
     assert.deepEqual([...markers].sort(), [...listed].sort(), 'the list below the map holds the same cases');
     assert.ok(markers.includes('/cases/seest/'));
+    // The land is drawn from the municipalities' real boundaries: the borders between them, and the source under the map.
+    const borders = await svg.locator('path.borders').getAttribute('d');
+    assert.ok((borders?.match(/M/g)?.length ?? 0) > 50, 'the borders between the 98 municipalities, in many separate lines');
+    assert.ok(await page.getByText('Kommunegrænser: Styrelsen for Dataforsyning og Infrastruktur (DAGI/FOT).').isVisible());
     await page.context().close();
   });
 

@@ -82,4 +82,4 @@ export const pageTypes = {
 } as const;
 
 /** The reading pages, which must ship no JavaScript and fit in one round trip. */
-export const readingPages = ['/', '/manifest/', '/charter/', '/charter/ligevaerd/', '/hvad-er-samskabelse/', '/cases/', '/cases/seest/'];
+export const readingPages = ['/', '/manifest/', '/charter/', '/charter/ligevaerd/', '/hvad-er-samskabelse/', '/cases/', '/cases/seest/', '/kort/'];

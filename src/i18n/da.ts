@@ -375,8 +375,6 @@ export const da = {
     /** Before and after the count of organisations, and the municipalities sentence; the numbers are marked up by the page. */
     organisationsHave: (n: number): string => (n === 1 ? 'organisation har' : 'organisationer har'),
     signedCharter: 'skrevet under på Charter for samskabelse.',
-    municipalities: (n: number) => `${n} af 98 kommuner`,
-    municipalitiesAfter: 'er med.',
     signButton: 'Skriv under',
     findTitle: 'Find en underskriver',
     search: 'Søg i navne og udtalelser',
@@ -399,6 +397,31 @@ export const da = {
     none: 'Ingen underskrivere passer til søgningen.',
     signed: (date: string) => `underskrev ${date}`,
     openData: 'Åbne data:',
+  },
+  /** The municipality map: the boundaries' credit on every map, and the wall's shaded map, legend and table. */
+  municipalityMap: {
+    credit: 'Kommunegrænser: Styrelsen for Dataforsyning og Infrastruktur (DAGI/FOT).',
+    /** "3 af 98 kommuner", marked up by the page. */
+    ofAll: (n: string) => `${n} af 98 kommuner`,
+    kommunesSigned: 'har skrevet under.',
+    withSignatories: 'Der er underskrivere i',
+    title: 'Underskrivere i hver kommune',
+    description:
+      'Danmarkskort over de 98 kommuner. Jo mørkere en kommune er, jo flere underskrivere har den. En kommune, der selv har skrevet under, er skraveret og har en sort kant. Vælg en kommune for at se dens underskrivere. Tallene står også i tabellen under kortet.',
+    skip: 'Spring kortet over',
+    legend: 'Antal underskrivere',
+    none: 'Ingen endnu',
+    range: (from: string, to: string) => (from === to ? from : `${from}–${to}`),
+    kommuneSigned: 'Kommunen har selv skrevet under',
+    /** A municipality's tooltip and accessible name on the map. */
+    shape: (name: string, n: number, shown: string, kommune: boolean) =>
+      `${name}: ${n === 0 ? 'ingen underskrivere endnu' : n === 1 ? '1 underskriver' : `${shown} underskrivere`}${kommune ? '. Kommunen har selv skrevet under' : ''}`,
+    wholeCountry: (shown: string) => `Desuden arbejder ${shown} underskrivere i hele landet. De står ikke på kortet.`,
+    table: 'Se tallene for hver kommune',
+    tableCaption: 'Underskrivere i hver kommune',
+    columns: { municipality: 'Kommune', signatories: 'Antal', kommune: 'Kommunen har selv skrevet under' },
+    yes: 'Ja',
+    no: 'Nej',
   },
   badge: {
     label: (name: string) => `${name} har underskrevet Charter for samskabelse`,

@@ -1,7 +1,10 @@
-// Checks the build-time map of Denmark: orientation, bounds, the Bornholm inset, path size and point layout.
+// Checks the build-time map of Denmark: the municipal boundaries, orientation, bounds, the Bornholm inset, path sizes,
+// simplification and point layout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BORNHOLM_MIN_LON, PATH_SIZE_LIMIT, denmarkLand, denmarkMap, placePoints, type Box, type MapPoint } from './denmark-map.ts';
+import { gzipSync } from 'node:zlib';
+import { geoContains } from 'd3-geo';
+import { BORNHOLM_MIN_LON, denmarkLand, denmarkMap, municipalityFeatures, placePoints, simplifyLine, type Box, type MapPoint } from './denmark-map.ts';
 import { findMunicipality, municipalities } from '../data/municipalities.ts';
 
 const map = denmarkMap();
@@ -52,12 +55,57 @@ test('the inset covers no part of Denmark proper and stays inside the drawing', 
   }
 });
 
-test('the land path is a non-empty SVG path below the size limit', () => {
-  assert.ok(map.landPath.length > 1000);
-  assert.ok(map.landPath.length < PATH_SIZE_LIMIT, `${map.landPath.length} characters`);
-  assert.match(map.landPath, /^M[-\d. Mlz]+$/);
-  // Fifteen islands and peninsulas in Natural Earth 1:10m, each a closed subpath.
-  assert.equal(map.landPath.match(/M/g)?.length, denmarkLand().geometry.coordinates.length);
+const gzipped = (text: string) => gzipSync(text, { level: 9 }).length;
+
+test('draws the 98 municipalities from the boundaries file, with the codes and names of the municipality list', () => {
+  assert.equal(map.municipalities.length, 98);
+  for (const shape of map.municipalities) {
+    assert.equal(shape.name, municipalities.find((m) => m.code === shape.code)?.name, `code ${shape.code}`);
+    assert.match(shape.d, /^M[-\d Mlz]+$/, shape.name);
+  }
+  assert.ok(!map.municipalities.some((m) => m.code === 411), 'Christiansø is no municipality');
+});
+
+test('every municipality keeps its islands: Norddjurs has Anholt, Læsø is its own island', () => {
+  const rings = (name: string) => map.municipalities.find((m) => m.name === name)!.d.match(/M/g)!.length;
+  assert.ok(rings('Norddjurs') >= 2);
+  assert.equal(rings('Læsø') >= 1, true);
+  assert.ok(rings('Svendborg') > 3, 'Tåsinge, Thurø and the small islands');
+});
+
+test('every seat lies inside its own municipality (or within a few hundred metres of its coast)', () => {
+  const byCode = new Map(municipalityFeatures().features.map((f) => [f.properties.code, f]));
+  const outside = municipalities.filter((m) => !geoContains(byCode.get(m.code)!, [m.lon, m.lat]));
+  // Seats on the water's edge (harbour towns) may fall just outside a 1:500,000 coastline; none may lie in a neighbour.
+  for (const m of outside) {
+    for (const other of byCode.values()) {
+      if (other.properties.code !== m.code) assert.ok(!geoContains(other, [m.lon, m.lat]), `${m.name}'s seat lies in ${other.properties.name}`);
+    }
+  }
+  assert.ok(outside.length <= 10, `${outside.map((m) => m.name).join(', ')} lie outside their municipality`);
+});
+
+test('the paths stay small: the 98 municipalities and the land with its borders each well under a page budget', () => {
+  const shapes = map.municipalities.map((m) => `<path d="${m.d}"/>`).join('');
+  assert.ok(gzipped(shapes) < 7 * 1024, `municipalities: ${gzipped(shapes)} bytes gzipped`);
+  assert.ok(gzipped(map.landPath + map.bordersPath) < 5 * 1024, `land and borders: ${gzipped(map.landPath + map.bordersPath)} bytes gzipped`);
+  assert.match(map.landPath, /^M[-\d Mlz]+$/);
+  assert.match(map.bordersPath, /^M[-\d Mlz]+$/);
+});
+
+test('simplifying drops the points of small wiggles and keeps both ends, so neighbours sharing a border still meet', () => {
+  const wiggly = [[0, 0], [1, 0.2], [2, 0], [3, 5], [4, 0], [5, 0.1], [6, 0]];
+  const simple = simplifyLine(wiggly, 1);
+  assert.deepEqual(simple[0], [0, 0]);
+  assert.deepEqual(simple.at(-1), [6, 0]);
+  assert.ok(simple.some(([x, y]) => x === 3 && y === 5), 'the big spike stays');
+  assert.ok(!simple.some(([x]) => x === 1 || x === 5), 'the small wiggles go');
+  assert.deepEqual(simplifyLine([[0, 0], [9, 9]], 100), [[0, 0], [9, 9]]);
+});
+
+test('a coarser simplification gives shorter paths', () => {
+  const size = (m: typeof map) => m.municipalities.reduce((sum, s) => sum + s.d.length, 0);
+  assert.ok(size(denmarkMap(600, 8)) < size(map));
 });
 
 test('the height follows the width, so a wider map is a scaled copy', () => {

@@ -1,10 +1,14 @@
-// Draws Denmark at build time: a compact SVG land path with Bornholm in an inset, and a projection for placing points.
+// Draws Denmark at build time from the 98 municipalities' real boundaries (DAGI, src/data/kommuner.topojson): the land,
+// the borders between municipalities and one path per municipality, simplified on the shared arcs so neighbours still
+// meet, with Bornholm in an inset, and a projection for placing points.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { feature } from 'topojson-client';
+import { join } from 'node:path';
+import { feature, merge, mesh } from 'topojson-client';
 import { geoPath, geoTransverseMercator, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Box, MunicipalityMap } from '../data/municipality-map.ts';
+import { municipalities } from '../data/municipalities.ts';
+import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
 
 export interface MapPoint {
   id: string;
@@ -14,70 +18,100 @@ export interface MapPoint {
   href?: string;
 }
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface DenmarkMap {
-  width: number;
-  height: number;
-  /** Denmark proper plus Bornholm (drawn inside `bornholmInset`), as one SVG path. */
+export interface DenmarkMap extends MunicipalityMap {
+  /** Denmark's land: the outline of all municipalities together (Bornholm drawn inside `bornholmInset`). */
   landPath: string;
-  /** The frame in the top-right corner that Bornholm is drawn in, at the same scale as the rest. */
-  bornholmInset: Box;
+  /** The borders between municipalities, each drawn once (not filled). */
+  bordersPath: string;
   /** Pixel position of a WGS84 coordinate; points on Bornholm land in the inset. */
   project(lon: number, lat: number): [number, number];
 }
+
+export type { Box, MunicipalityMap, MunicipalityShape } from '../data/municipality-map.ts';
 
 export interface PlacedPoint extends MapPoint {
   x: number;
   y: number;
 }
 
-/** ISO 3166 numeric code of Denmark in world-atlas (Greenland 304 and the Faroes 234 are separate). */
-const DENMARK_ID = '208';
 /** Everything east of this longitude is Bornholm (Christiansø included). */
 export const BORNHOLM_MIN_LON = 14.5;
-/** The map's SVG path must stay below this many characters. */
-export const PATH_SIZE_LIMIT = 25_000;
+/** Christiansø is in the file but is no municipality (it is governed by the state), so it is left out. */
+const CHRISTIANSOE = 411;
+/**
+ * Points whose triangle with their neighbours is smaller than this (in square drawing units at width 600) are dropped
+ * (Visvalingam). 5 keeps the fjords and islands a reader would recognise at the map's size and brings 35,000 points
+ * down to a few thousand: about 6 KB gzip for the 98 municipalities, and /kort/ within its 14 KB.
+ */
+export const SIMPLIFY_AREA = 5;
 
 /** UTM zone 32 (central meridian 9° E), the projection Danish maps use, so the shape looks familiar. */
 const CENTRAL_MERIDIAN = 9;
 
+interface KommuneProperties {
+  KOMKODE: string;
+  KOMNAVN: string;
+}
+
+type Kommuner = Topology<{ stdin: GeometryCollection<KommuneProperties> }>;
+interface Kommune {
+  code: number;
+  name: string;
+}
+type ByCode = Topology<{ kommuner: GeometryCollection<Kommune> }>;
+
+/** The municipalities of a topology made by `municipalityTopology`, which are all MultiPolygons with properties. */
+const shapesOf = (topology: ByCode) => topology.objects.kommuner.geometries as (TopoMultiPolygon<Kommune> & { properties: Kommune })[];
+
+let source: ByCode | undefined;
+
+/**
+ * The boundaries file, with the polygons of each municipality gathered into one MultiPolygon (islands included) and
+ * Christiansø left out. Read from disk, not imported, so the bundler never carries the raw file.
+ */
+function municipalityTopology(): ByCode {
+  if (source) return source;
+  // Astro builds from the project root, and so do the tests and scripts.
+  const file = join(process.cwd(), 'src/data/kommuner.topojson');
+  const topology = JSON.parse(readFileSync(file, 'utf8')) as Kommuner;
+  const byCode = new Map<number, { name: string; arcs: number[][][] }>();
+  for (const geometry of topology.objects.stdin.geometries) {
+    const properties = geometry.properties as KommuneProperties;
+    const code = Number(properties.KOMKODE);
+    if (code === CHRISTIANSOE) continue;
+    const polygons: number[][][] = geometry.type === 'Polygon' ? [(geometry as TopoPolygon).arcs] : geometry.type === 'MultiPolygon' ? (geometry as TopoMultiPolygon).arcs : [];
+    // The file spells a few names its own way ("Høje Taastrup"); the municipality list is the one spelling we use.
+    const name = municipalities.find((m) => m.code === code)?.name;
+    if (!name) throw new Error(`kommuner.topojson: ${properties.KOMNAVN} has the unknown code ${properties.KOMKODE}`);
+    const entry = byCode.get(code) ?? { name, arcs: [] };
+    entry.arcs.push(...polygons);
+    byCode.set(code, entry);
+  }
+  const geometries = [...byCode]
+    .sort(([a], [b]) => a - b)
+    .map(([code, { name, arcs }]): TopoMultiPolygon<Kommune> => ({ type: 'MultiPolygon', arcs, properties: { code, name } }));
+  source = { type: 'Topology', transform: topology.transform, arcs: topology.arcs, objects: { kommuner: { type: 'GeometryCollection', geometries } } };
+  return source;
+}
+
+/** The 98 municipalities in WGS84, unsimplified. */
+export function municipalityFeatures(): FeatureCollection<MultiPolygon, { code: number; name: string }> {
+  const topology = municipalityTopology();
+  return feature(topology, topology.objects.kommuner) as FeatureCollection<MultiPolygon, { code: number; name: string }>;
+}
+
 let land: Feature<MultiPolygon> | undefined;
 
-/** Denmark's land (without Greenland and the Faroes) from Natural Earth 1:10m, in WGS84. */
+/**
+ * Denmark's land in WGS84: every polygon of the 98 municipalities, unsimplified. Not merged: in the file, a few
+ * neighbours' borders are drawn twice rather than shared, and a merge would leave those as holes in the land.
+ */
 export function denmarkLand(): Feature<MultiPolygon> {
-  if (land) return land;
-  // Read, not imported: bundling the 3.6 MB world atlas into the build cost about 1.5 s of every `astro build`
-  // (docs/benchmarks.md), and only Denmark is used, once.
-  const atlasFile = createRequire(import.meta.url).resolve('world-atlas/countries-10m.json');
-  const topology = JSON.parse(readFileSync(atlasFile, 'utf8')) as Topology<{ countries: GeometryCollection }>;
-  // Only Denmark's arcs are decoded: turning all 250 countries into GeoJSON first cost about 70 ms of every build.
-  const object = topology.objects.countries.geometries.find((g) => String(g.id) === DENMARK_ID);
-  if (!object) throw new Error(`world-atlas has no country with id ${DENMARK_ID}`);
-  const geometry = (feature(topology, object) as Feature<Polygon | MultiPolygon>).geometry;
-  const polygons: Position[][][] =
-    geometry.type === 'MultiPolygon' ? geometry.coordinates : geometry.type === 'Polygon' ? [geometry.coordinates] : [];
-  land = {
-    type: 'Feature',
-    properties: { name: 'Danmark' },
-    // Keep only Denmark proper (the box around it), in case a later atlas folds in overseas parts.
-    geometry: { type: 'MultiPolygon', coordinates: polygons.filter((polygon) => polygon[0].every(inDenmarkProper)) },
-  };
+  land ??= { type: 'Feature', properties: { name: 'Danmark' }, geometry: { type: 'MultiPolygon', coordinates: municipalityFeatures().features.flatMap((f) => f.geometry.coordinates) } };
   return land;
 }
 
-function inDenmarkProper([lon, lat]: Position): boolean {
-  return lon > 7 && lon < 16 && lat > 54 && lat < 58;
-}
-
-function isBornholm(polygon: Position[][]): boolean {
-  return polygon[0].every(([lon]) => lon > BORNHOLM_MIN_LON);
-}
+const isBornholm = (polygon: Position[][]): boolean => polygon[0]!.every(([lon]) => lon! > BORNHOLM_MIN_LON);
 
 function collection(polygons: Position[][][]): FeatureCollection<Polygon> {
   return {
@@ -88,52 +122,93 @@ function collection(polygons: Position[][][]): FeatureCollection<Polygon> {
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-/** One decimal is plenty at screen size; drops repeated points and writes relative moves to keep the path short. */
-function pathOf(polygons: Position[][][], projection: GeoProjection): string {
+/** Twice the area of the triangle a-b-c. */
+const triangle = (a: number[], b: number[], c: number[]): number => Math.abs((b[0]! - a[0]!) * (c[1]! - a[1]!) - (c[0]! - a[0]!) * (b[1]! - a[1]!)) / 2;
+
+/**
+ * Visvalingam–Whyatt on one arc: repeatedly drops the point with the smallest triangle until every triangle is at
+ * least `minArea`. The ends stay, so two municipalities that share the arc still meet exactly.
+ */
+export function simplifyLine(points: number[][], minArea: number): number[][] {
+  if (points.length <= 2) return points;
+  const keep = points.map(() => true);
+  const prev = points.map((_, i) => i - 1);
+  const next = points.map((_, i) => i + 1);
+  const area = points.map((p, i) => (i === 0 || i === points.length - 1 ? Infinity : triangle(points[i - 1]!, p, points[i + 1]!)));
+  // Arcs hold at most a few thousand points, so a linear scan for the smallest is fast enough at build time.
+  for (;;) {
+    let smallest = -1;
+    for (let i = 1; i < points.length - 1; i++) if (keep[i] && (smallest < 0 || area[i]! < area[smallest]!)) smallest = i;
+    if (smallest < 0 || area[smallest]! >= minArea) break;
+    keep[smallest] = false;
+    const [p, n] = [prev[smallest]!, next[smallest]!];
+    next[p] = n;
+    prev[n] = p;
+    // A neighbour's new triangle never counts as smaller than the one just removed, so the order stays monotone.
+    if (p > 0) area[p] = Math.max(area[smallest]!, triangle(points[prev[p]!]!, points[p]!, points[n]!));
+    if (n < points.length - 1) area[n] = Math.max(area[smallest]!, triangle(points[p]!, points[n]!, points[next[n]!]!));
+  }
+  return points.filter((_, i) => keep[i]);
+}
+
+/** A copy of the topology in drawing units: every arc projected (Bornholm's into the inset) and simplified. */
+function projectedTopology(topology: ByCode, project: (lon: number, lat: number) => [number, number], minArea: number): ByCode {
+  const [sx, sy] = topology.transform!.scale;
+  const [tx, ty] = topology.transform!.translate;
+  const arcs = topology.arcs.map((arc) => {
+    let x = 0;
+    let y = 0;
+    const points = arc.map(([dx, dy]) => {
+      x += dx!;
+      y += dy!;
+      return project(x * sx + tx, y * sy + ty);
+    });
+    return simplifyLine(points, minArea);
+  });
+  return { type: 'Topology', arcs, objects: topology.objects };
+}
+
+/**
+ * Whole drawing units (half a pixel at most on the widest screen), repeated points dropped, relative moves: a compact
+ * path for lines or rings. Whole units cut the municipalities' paths by a third against one decimal.
+ */
+function pathOf(lines: Position[][], close: boolean): string {
   let d = '';
-  for (const polygon of polygons) {
-    for (const ring of polygon) {
-      const points: [number, number][] = [];
-      for (const position of ring) {
-        const p = projection([position[0], position[1]]);
-        if (!p) continue;
-        const q: [number, number] = [round1(p[0]), round1(p[1])];
-        const last = points.at(-1);
-        if (!last || last[0] !== q[0] || last[1] !== q[1]) points.push(q);
-      }
+  for (const line of lines) {
+    const points: [number, number][] = [];
+    for (const [x, y] of line) {
+      const q: [number, number] = [Math.round(x!), Math.round(y!)];
+      const last = points.at(-1);
+      if (!last || last[0] !== q[0] || last[1] !== q[1]) points.push(q);
+    }
+    if (close) {
       // The ring closes with its first point; `z` does that for us.
       const [first, last] = [points[0], points.at(-1)];
       if (first && last && points.length > 1 && first[0] === last[0] && first[1] === last[1]) points.pop();
       if (points.length < 3) continue;
-      d += `M${num(points[0][0])} ${num(points[0][1])}l`;
-      for (let i = 1; i < points.length; i++) {
-        const dx = round1(points[i][0] - points[i - 1][0]);
-        const dy = round1(points[i][1] - points[i - 1][1]);
-        d += `${i > 1 && dx >= 0 ? ' ' : ''}${num(dx)}${dy >= 0 ? ' ' : ''}${num(dy)}`;
-      }
-      d += 'z';
+    } else if (points.length < 2) continue;
+    d += `M${points[0]![0]} ${points[0]![1]}l`;
+    for (let i = 1; i < points.length; i++) {
+      const dx = points[i]![0] - points[i - 1]![0];
+      const dy = points[i]![1] - points[i - 1]![1];
+      d += `${i > 1 && dx >= 0 ? ' ' : ''}${dx}${dy >= 0 ? ' ' : ''}${dy}`;
     }
+    if (close) d += 'z';
   }
   return d;
 }
 
-/** Shortest text for a one-decimal number: 0.5 → ".5", -0.5 → "-.5". */
-function num(n: number): string {
-  const s = String(round1(n) === 0 ? 0 : round1(n));
-  return s.replace(/^(-?)0\./, '$1.');
-}
-
-const cache = new Map<number, DenmarkMap>();
+const cache = new Map<string, DenmarkMap>();
 
 /** The map laid out `width` units wide; the height follows from Denmark's shape. */
-export function denmarkMap(width = 600): DenmarkMap {
-  const cached = cache.get(width);
+export function denmarkMap(width = 600, minArea = SIMPLIFY_AREA): DenmarkMap {
+  const key = `${width}:${minArea}`;
+  const cached = cache.get(key);
   if (cached) return cached;
 
   const polygons = denmarkLand().geometry.coordinates;
-  const main = polygons.filter((p) => !isBornholm(p));
-  const bornholm = polygons.filter(isBornholm);
-  const mainLand = collection(main);
+  const mainLand = collection(polygons.filter((p) => !isBornholm(p)));
+  const bornholm = collection(polygons.filter(isBornholm));
   const pad = Math.round(width * 0.02);
 
   const projection = geoTransverseMercator().rotate([-CENTRAL_MERIDIAN, 0]).fitWidth(width - 2 * pad, mainLand);
@@ -148,7 +223,7 @@ export function denmarkMap(width = 600): DenmarkMap {
   );
 
   // Bornholm keeps the main map's scale and moves into a frame in the empty Kattegat corner.
-  const [[bx0, by0], [bx1, by1]] = geoPath(projection).bounds(collection(bornholm));
+  const [[bx0, by0], [bx1, by1]] = geoPath(projection).bounds(bornholm);
   const inner = Math.round(width * 0.015);
   const inset: Box = {
     width: Math.ceil(bx1 - bx0) + 2 * inner,
@@ -158,23 +233,38 @@ export function denmarkMap(width = 600): DenmarkMap {
   };
   inset.x = width - Math.round(pad / 2) - inset.width;
   const [tx, ty] = projection.translate();
-  const insetProjection = geoTransverseMercator()
+  const insetProjection: GeoProjection = geoTransverseMercator()
     .rotate(projection.rotate())
     .scale(projection.scale())
     .translate([tx + inset.x + inner - bx0, ty + inset.y + inner - by0]);
+  const project = (lon: number, lat: number): [number, number] => {
+    const p = (lon > BORNHOLM_MIN_LON ? insetProjection : projection)([lon, lat]);
+    if (!p) throw new Error(`Cannot project ${lon}, ${lat}`);
+    return p;
+  };
 
+  // Simplifying the shared arcs, not each municipality's rings, is what keeps neighbours meeting without gaps.
+  const drawn = projectedTopology(municipalityTopology(), project, minArea * (width / 600) ** 2);
+  const shapes = shapesOf(drawn);
+  const merged = merge(drawn, shapes).coordinates;
   const map: DenmarkMap = {
     width,
     height,
-    landPath: pathOf(main, projection) + pathOf(bornholm, insetProjection),
     bornholmInset: inset,
+    municipalities: shapes.map((shape) => {
+      const { geometry } = feature(drawn, shape) as Feature<MultiPolygon>;
+      return { code: shape.properties.code, name: shape.properties.name, d: pathOf(geometry.coordinates.flat(), true) };
+    }),
+    // The land is the outer ring of each merged island. Where the file draws a border twice instead of sharing it,
+    // the merge leaves a hole along it: those rings are borders too.
+    landPath: pathOf(merged.map((polygon) => polygon[0]!), true),
+    bordersPath: pathOf(mesh(drawn, drawn.objects.kommuner, (a, b) => a !== b).coordinates, false) + pathOf(merged.flatMap((polygon) => polygon.slice(1)), true),
     project(lon, lat) {
-      const p = (lon > BORNHOLM_MIN_LON ? insetProjection : projection)([lon, lat]);
-      if (!p) throw new Error(`Cannot project ${lon}, ${lat}`);
-      return [round1(p[0]), round1(p[1])];
+      const [x, y] = project(lon, lat);
+      return [round1(x), round1(y)];
     },
   };
-  cache.set(width, map);
+  cache.set(key, map);
   return map;
 }
 
@@ -193,9 +283,9 @@ export function placePoints(map: DenmarkMap, points: readonly MapPoint[], spread
   const placed: PlacedPoint[] = [];
   for (const group of groups.values()) {
     group.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const [cx, cy] = map.project(group[0].lon, group[0].lat);
+    const [cx, cy] = map.project(group[0]!.lon, group[0]!.lat);
     if (group.length === 1) {
-      placed.push({ ...group[0], x: cx, y: cy });
+      placed.push({ ...group[0]!, x: cx, y: cy });
       continue;
     }
     // Ring k holds up to 6k points at radius k × spread; the last ring shares out what is left evenly.
@@ -206,7 +296,7 @@ export function placePoints(map: DenmarkMap, points: readonly MapPoint[], spread
         const angle = -Math.PI / 2 + (2 * Math.PI * i) / count + (ring % 2 === 0 ? Math.PI / count : 0);
         const x = clamp(cx + ring * spread * Math.cos(angle), 0, map.width);
         const y = clamp(cy + ring * spread * Math.sin(angle), 0, map.height);
-        placed.push({ ...group[index], x: round1(x), y: round1(y) });
+        placed.push({ ...group[index]!, x: round1(x), y: round1(y) });
       }
     }
   }

@@ -1,10 +1,12 @@
-// The public wall of signatories: count, municipalities on the map, a filter that works as a plain GET, and the list.
+// The public wall of signatories: count, the municipality map (wall-map.ts), a filter that works as a plain GET, and the list.
 import { municipalities } from '../data/municipalities.ts';
 import { organisationTypes, wholeCountry, type OrganisationType } from './signature-input.ts';
 import { strings, type Strings } from '../i18n/index.ts';
 import { routes } from '../routes.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
 import type { WallCounts, WallPage } from './wall-queries.ts';
+import type { MunicipalityMap } from '../data/municipality-map.ts';
+import { renderMunicipalityTotals, renderWallMap } from './wall-map.ts';
 
 export interface WallSignatory {
   id: string;
@@ -62,16 +64,6 @@ export function wallQueryString(filter: WallFilter): string {
   return params.toString();
 }
 
-/** Marks the municipalities with at least one signatory on the map built into the wall's frame. */
-export function markSignedOnMap(frame: string, signed: ReadonlySet<string>): string {
-  return frame.replace(/<rect data-kommune="([^"]+)"/g, (whole, name: string) => (signed.has(name) ? `<rect class="signed" data-kommune="${name}"` : whole));
-}
-
-/** The names of the 98 municipalities with at least one signatory. */
-export function signedMunicipalities(counts: WallCounts): Set<string> {
-  return new Set(municipalities.map((m) => m.name).filter((name) => (counts.byMunicipality.get(name) ?? 0) > 0));
-}
-
 function select(name: string, label: string, options: { value: string; label: string }[], chosen: string | undefined, all?: string): string {
   const items = (all === undefined ? [] : [`<option value="">${escapeHtml(all)}</option>`])
     .concat(options.map((o) => `<option value="${escapeHtml(o.value)}"${o.value === chosen ? ' selected' : ''}>${escapeHtml(o.label)}</option>`))
@@ -81,10 +73,9 @@ function select(name: string, label: string, options: { value: string; label: st
 
 const count = (n: number) => numberFormat.format(n);
 
-export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilter, t: Strings = strings()): string {
+export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilter, map: MunicipalityMap, t: Strings = strings()): string {
   const types = t.signForm.types;
   const w = t.wall;
-  const signed = signedMunicipalities(counts);
   const withCount = (label: string, n: number | undefined) => w.withCount(label, count(n ?? 0));
   const municipalityOptions = [wholeCountry, ...municipalities.map((m) => m.name).sort(collator.compare)].map((name) => ({
     value: name,
@@ -118,9 +109,10 @@ export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilte
         : w.showingAll(counts.total);
   return [
     `<h1>${escapeHtml(w.title)}</h1>`,
-    `<p class="lead"><strong id="antal-underskrivere">${count(counts.total)}</strong> ${escapeHtml(w.organisationsHave(counts.total))} ${escapeHtml(w.signedCharter)} <strong id="antal-kommuner">${escapeHtml(w.municipalities(signed.size))}</strong> ${escapeHtml(w.municipalitiesAfter)}</p>`,
+    `<p class="lead"><strong id="antal-underskrivere">${count(counts.total)}</strong> ${escapeHtml(w.organisationsHave(counts.total))} ${escapeHtml(w.signedCharter)}</p>`,
+    renderMunicipalityTotals(counts, t),
     `<p><a class="button" href="${routes.sign}">${escapeHtml(w.signButton)}</a></p>`,
-    `<div class="map-frame wall-frame"><!--flyt:kort--></div>`,
+    renderWallMap(map, counts, t, filter.municipality),
     `<h2 id="liste">${escapeHtml(w.findTitle)}</h2>`,
     `<form class="wall-filter" method="get" action="${routes.signatoriesList}">`,
     `<div class="field"><label class="field-label" for="q">${escapeHtml(w.search)}</label><input class="input" id="q" name="q" type="search" value="${escapeHtml(filter.q ?? '')}"></div>`,
