@@ -1,21 +1,25 @@
-// /underskrivere/ (rewritten here): the public wall, always current, one page at a time, with a filter, a sort and page
+// /underskrivere/ and /en/signatories/ (rewritten here): the public wall, always current, one page at a time, with a filter, a sort and page
 // links that all work as plain GETs without JavaScript.
 import { markSignedOnMap, renderWall, signedMunicipalities, wallFilter } from '../src/signing/signatory-wall.ts';
 import { wallCounts, wallPage } from '../src/signing/wall-queries.ts';
 import { htmlPage } from '../src/platform/http/html-page.ts';
 import { database } from '../src/platform/runtime.ts';
 import { endpoint } from '../src/platform/http/endpoint.ts';
-import { strings } from '../src/i18n/index.ts';
+import { languageOfPath, strings } from '../src/i18n/index.ts';
 
 export const GET = endpoint(async (request: Request): Promise<Response> => {
   const db = await database();
-  const filter = wallFilter(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const lang = languageOfPath(url.pathname);
+  const t = strings(lang);
+  const filter = wallFilter(url.searchParams);
   const [page, counts] = await Promise.all([wallPage(db, filter), wallCounts(db)]);
   const signed = signedMunicipalities(counts);
   return htmlPage({
-    title: strings().wall.title,
-    body: renderWall(page, counts, filter),
-    frame: 'skabelon/underskrivere',
+    title: t.wall.title,
+    body: renderWall(page, counts, filter, t),
+    frame: lang === 'da' ? 'skabelon/underskrivere' : `${lang}/skabelon/underskrivere`,
+    lang,
     transformFrame: (frame) => markSignedOnMap(frame, signed),
     headers: { 'Cache-Control': 'public, max-age=0, s-maxage=30, stale-while-revalidate=300' },
   });

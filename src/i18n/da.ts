@@ -842,6 +842,12 @@ export const da = {
       andet: 'Andet',
     } satisfies Record<ActorType, string>,
   },
+  /** The English edition's additions: the wall's frame (its map) and the menu item for the wall. */
+  englishEdition: {
+    wallMapTitle: 'Kommuner, der har skrevet under',
+    wallMapDescription: 'Danmarkskort, hvor hver kommune med mindst én underskriver er markeret med en grøn firkant.',
+    wallNav: 'Underskrivere',
+  },
 };
 
 export type Strings = typeof da;

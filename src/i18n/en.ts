@@ -622,4 +622,9 @@ export const en = {
       andet: 'Other',
     } satisfies Record<ActorType, string>,
   },
+  englishEdition: {
+    wallMapTitle: 'Municipalities that have signed',
+    wallMapDescription: 'Map of Denmark where each municipality with at least one signatory is marked with a green square.',
+    wallNav: 'Signatories',
+  },
 } satisfies Strings;
