@@ -25,11 +25,11 @@ function shell(name: string): Promise<string> {
 }
 
 /**
- * The built 404 page of a language (dist/404.html, dist/en/404.html) with status 404: Vercel shows only the Danish
+ * The built 404 page of a language (dist/404.html, dist/en/404/index.html) with status 404: Vercel shows only the Danish
  * one by itself, so an unknown address under /en/ is rewritten to a function that answers with this.
  */
 export async function notFoundPage(lang: Language): Promise<Response> {
-  const page = await built(lang === 'da' ? '404.html' : join(lang, '404.html'));
+  const page = await (lang === 'da' ? built('404.html') : shell(join(lang, '404')));
   return new Response(page, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
