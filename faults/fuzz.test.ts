@@ -117,7 +117,7 @@ for (const backend of backends()) {
     after(() => app?.stop());
 
     for (const endpoint of fuzzEndpoints) {
-      const name = `${endpoint.method} ${endpoint.path} answers ${runs.toLocaleString('en')} generated payloads${runs < 10_000 ? ' (below the 10,000 the issue asks for)' : ''} without a 5xx, and each 4xx names a field`;
+      const name = `${endpoint.method} ${endpoint.path} answers ${runs.toLocaleString('en')} generated payloads${runs < 10_000 ? ' (below the 10,000 the issue asks for)' : ''}${endpoint.notFound ? ' with the 404 page' : ' without a 5xx, and each 4xx names a field'}`;
       test(name, async () => {
         let sent = 0;
         await fc.assert(
