@@ -92,7 +92,8 @@ describe('routes in .vercel/output/config.json', () => {
   it('sends every rewrite to a function that exists', async () => {
     const { rewrites } = await vercelJson();
     for (const { source, destination } of rewrites) {
-      const answer = await route(source.replace('(.*)', ''));
+      // A catch-all (/admin/(.*), /en/(.*)) is sampled with an address that is nothing else.
+      const answer = await route(source.replace('(.*)', 'findes-ikke/'));
       assert.equal(answer.kind === 'function' && answer.name, destination.slice(1), `${source}: ${JSON.stringify(answer)}`);
     }
   });
@@ -118,6 +119,10 @@ describe('routes in .vercel/output/config.json', () => {
     };
     assert.deepEqual(Object.values(answers).map((a) => a.kind), ['static', 'function', 'function', 'not-found']);
     assert.equal(answers.notFound.kind === 'not-found' && answers.notFound.file, '/404.html');
+    // Vercel's own 404 is the Danish page; an unknown English address goes to the function that answers the English one.
+    const english = await route('/en/findes-ikke/');
+    assert.equal(english.kind === 'function' && english.name, 'api/not-found', JSON.stringify(english));
+    assert.equal((await route('/en/cases/findes-ikke/')).kind, 'function');
     for (const [kind, answer] of Object.entries(answers)) {
       if (answer.kind === 'redirect') continue;
       for (const { key, value } of everywhere) assert.equal(answer.headers[key.toLowerCase()], value, `${key} on the ${kind} answer`);

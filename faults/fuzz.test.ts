@@ -53,6 +53,7 @@ async function send(app: App, endpoint: FuzzEndpoint, payload: Payload): Promise
 /** What is wrong with an answer, or undefined when it keeps the rules. */
 function judge(endpoint: FuzzEndpoint, answer: Answer): string | undefined {
   if (answer.status >= 500) return `answered ${answer.status}: ${answer.text.slice(0, 300)}`;
+  if (endpoint.notFound) return answer.status === 404 && answer.type.startsWith('text/html') ? undefined : `answered ${answer.status} as ${answer.type}, not the 404 page`;
   if (answer.status < 400) return undefined;
   if (answer.status === 413) {
     if (answer.sentBytes <= defaultMaxBytes) return `413 for a body of ${answer.sentBytes} bytes, within the limit`;
@@ -116,7 +117,7 @@ for (const backend of backends()) {
     after(() => app?.stop());
 
     for (const endpoint of fuzzEndpoints) {
-      const name = `${endpoint.method} ${endpoint.path} answers ${runs.toLocaleString('en')} generated payloads${runs < 10_000 ? ' (below the 10,000 the issue asks for)' : ''} without a 5xx, and each 4xx names a field`;
+      const name = `${endpoint.method} ${endpoint.path} answers ${runs.toLocaleString('en')} generated payloads${runs < 10_000 ? ' (below the 10,000 the issue asks for)' : ''}${endpoint.notFound ? ' with the 404 page' : ' without a 5xx, and each 4xx names a field'}`;
       test(name, async () => {
         let sent = 0;
         await fc.assert(

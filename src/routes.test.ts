@@ -59,6 +59,10 @@ describe('the English route table', () => {
     assert.equal(en.sign, '/en/sign/');
     assert.equal(en.join, '/en/join/');
     assert.equal(en.suggest, '/en/suggest-a-case/');
+    assert.equal(en.signatories, '/en/signatories/');
+    assert.equal(en.signatoriesWith('type=forening'), '/en/signatories/?type=forening#liste');
+    assert.equal(en.joinConfirm, '/en/join/confirm/');
+    assert.equal(en.leave, '/en/join/leave/');
     assert.equal(en.signaturesApi, routes.signaturesApi);
     assert.equal(routesFor('da'), routes);
   });
@@ -72,6 +76,8 @@ describe('the English route table', () => {
     assert.deepEqual(counterpartPath('/en/what-is-co-creation/'), { lang: 'da', path: '/hvad-er-samskabelse/' });
     assert.deepEqual(counterpartPath('/syv-gode-raad/'), { lang: 'en', path: '/en/syv-gode-raad/' });
     assert.deepEqual(counterpartPath('/'), { lang: 'en', path: '/en/' });
+    assert.deepEqual(counterpartPath('/underskrivere/'), { lang: 'en', path: '/en/signatories/' });
+    assert.deepEqual(counterpartPath('/en/signatories/'), { lang: 'da', path: '/underskrivere/' });
     assert.equal(counterpartPath('/admin/'), undefined);
   });
 

@@ -104,6 +104,9 @@ const english: Routes = {
   signThanks: '/en/sign/thanks/',
   signConfirm: '/en/sign/confirm/',
   signWithdraw: '/en/sign/withdraw/',
+  signatories: '/en/signatories/',
+  signatoriesList: '/en/signatories/#liste',
+  signatoriesWith: (query: string) => `/en/signatories/${query ? `?${query}` : ''}#liste`,
   suggest: '/en/suggest-a-case/',
   suggestThanks: '/en/suggest-a-case/thanks/',
   join: '/en/join/',
@@ -140,7 +143,7 @@ export function pagePath(slug: string, lang: RouteLanguage = 'da'): string {
 }
 
 /** Routes that exist in both languages as fixed pages: the same key in both tables. */
-const pairedKeys = ['home', 'manifest', 'charter', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite'] as const;
+const pairedKeys = ['home', 'manifest', 'charter', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'signatories', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite'] as const;
 
 /**
  * The same page in the other language, for a fixed page or a case, principle or editorial page (which share their

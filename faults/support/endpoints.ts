@@ -23,6 +23,8 @@ export interface FuzzEndpoint {
   fields: Record<string, fc.Arbitrary<unknown>>;
   /** Sends the secretariat's bearer token (ADMIN_TOKEN), so the fuzzer gets past the door. */
   admin?: boolean;
+  /** The endpoint is a 404 page (api/not-found.ts): every answer must be that page, with status 404. */
+  notFound?: boolean;
 }
 
 const cvr = fc.integer({ min: 1_000_000, max: 9_999_999 }).map((n) => completeCvr(String(n)) ?? String(n));
@@ -117,6 +119,8 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   { file: 'api/admin/web.ts', method: 'GET', path: '/admin/login/link/', encodings: ['query'], fields: { token } },
   { file: 'api/cron.ts', method: 'GET', path: '/api/cron/', encodings: ['query'], fields: {} },
   { file: 'api/health.ts', method: 'GET', path: '/api/health/', encodings: ['query'], fields: {} },
+  // An unknown address under /en/ is rewritten to the English 404 page; whatever the query, the answer is that page.
+  { file: 'api/not-found.ts', method: 'GET', path: '/en/findes-ikke/', encodings: ['query'], fields: { q: fc.string({ maxLength: 30 }) }, notFound: true },
   // Resend's webhook: unsigned (the fuzzer has no secret), so every answer is 401 naming the signature header.
   {
     file: 'api/resend-webhook.ts',

@@ -28,6 +28,27 @@ describe('the content check on the real content', () => {
   });
 });
 
+describe('the English edition (content/en/)', () => {
+  const english = 'content/en/cases/proevecase.mdx';
+
+  it('checks an English case against the same schema, with the same Danish message and its own file and line', () => {
+    assert.deepEqual(messages({ englishCases: { 'proevecase.mdx': caseText({ municipality: 'Kolding Kommune' }) } }), [
+      `${english}, linje 4, feltet "municipality": "Kolding Kommune" er ikke en kommune, vi kender. Skriv kommunens navn uden "Kommune". Mente du "Kolding"?`,
+    ]);
+  });
+
+  it('finds a missing field, a date that does not exist and a bad file name in an English file', () => {
+    const found = messages({ englishCases: { 'proevecase.mdx': caseText({ summary: undefined }), 'Prøve Case.mdx': caseText({ lastVerified: '2025-02-30' }) } });
+    assert.ok(found.some((m) => m.startsWith(`${english}, `) && m.includes('"summary"')), found.join('\n'));
+    assert.ok(found.some((m) => m.startsWith('content/en/cases/Prøve Case.mdx, linje 1: Filnavnet')), found.join('\n'));
+    assert.ok(found.some((m) => m.startsWith('content/en/cases/Prøve Case.mdx, ') && m.includes('lastVerified')), found.join('\n'));
+  });
+
+  it('accepts a valid English case, whose principles are the Danish file names', () => {
+    assert.deepEqual(messages({ englishCases: { 'proevecase.mdx': caseText() } }), []);
+  });
+});
+
 describe('misspelt values', () => {
   it('asks for the municipality without "Kommune" and suggests the right one', () => {
     assert.deepEqual(problemsIn(caseText({ municipality: 'Kolding Kommune' })), [

@@ -23,6 +23,11 @@ export interface SourceFile {
 
 export interface ContentProject extends ImageFiles {
   files: Record<Collection, SourceFile[]>;
+  /**
+   * The English edition's files (content/en/…), checked against the same schemas with the same Danish messages. Their
+   * links and readability are not checked: the English pages link /en/ addresses, and LIX is a Danish measure.
+   */
+  englishFiles?: Record<Collection, SourceFile[]>;
   /** Other files directly in a collection's folder (a stray .md, say). */
   strayFiles: string[];
   /** Files in public/, as site paths: /og.png. */
@@ -95,29 +100,36 @@ export function checkContent(project: ContentProject): CheckResult {
 
   for (const name of project.strayFiles) problems.push({ file: name, line: 1, message: checkMessages.strayFile(posix.basename(name)) });
 
-  for (const collection of Object.keys(contentFolders) as Collection[]) {
-    for (const file of project.files[collection]) {
-      const name = posix.basename(file.path);
-      if (!fileNamePattern.test(name)) {
-        const better = `${slugify(idOf(file.path))}.mdx`;
-        problems.push({ file: file.path, line: 1, message: checkMessages.fileName(name, better !== '.mdx' ? meantText([better]) : '') });
-      }
-      const entry: Checked = { collection, file, id: idOf(file.path), valid: false };
-      checked.push(entry);
-      const read = readFrontmatter(file.path, file.text);
-      problems.push(...read.problems);
-      if (read.ok) {
-        entry.frontmatter = read.frontmatter;
-        const schema = schemas[collection];
-        const parsed = schema.safeParse(read.frontmatter.data, { reportInput: true });
-        if (parsed.success) entry.valid = true;
-        else problems.push(...problemsFromIssues(file.path, parsed.error.issues, read.frontmatter, schema as never));
-        if (collection === 'cases') problems.push(...dateProblems(file.path, read.frontmatter));
-      }
-      const body = readBody(file.path, file.text);
-      problems.push(...body.problems);
-      if (body.ok) entry.body = body.facts;
+  /** One file on its own: its name, frontmatter, schema, dates and MDX text. */
+  const checkFile = (collection: Collection, file: SourceFile): Checked => {
+    const name = posix.basename(file.path);
+    if (!fileNamePattern.test(name)) {
+      const better = `${slugify(idOf(file.path))}.mdx`;
+      problems.push({ file: file.path, line: 1, message: checkMessages.fileName(name, better !== '.mdx' ? meantText([better]) : '') });
     }
+    const entry: Checked = { collection, file, id: idOf(file.path), valid: false };
+    const read = readFrontmatter(file.path, file.text);
+    problems.push(...read.problems);
+    if (read.ok) {
+      entry.frontmatter = read.frontmatter;
+      const schema = schemas[collection];
+      const parsed = schema.safeParse(read.frontmatter.data, { reportInput: true });
+      if (parsed.success) entry.valid = true;
+      else problems.push(...problemsFromIssues(file.path, parsed.error.issues, read.frontmatter, schema as never));
+      if (collection === 'cases') problems.push(...dateProblems(file.path, read.frontmatter));
+    }
+    const body = readBody(file.path, file.text);
+    problems.push(...body.problems);
+    if (body.ok) entry.body = body.facts;
+    return entry;
+  };
+
+  for (const collection of Object.keys(contentFolders) as Collection[]) {
+    for (const file of project.files[collection]) checked.push(checkFile(collection, file));
+  }
+  // The English edition: the same schemas (an English case names its principles by the Danish file names).
+  for (const collection of Object.keys(contentFolders) as Collection[]) {
+    for (const file of project.englishFiles?.[collection] ?? []) checkFile(collection, file);
   }
 
   const isDraft = (c: Checked) => c.collection === 'cases' && c.frontmatter?.data.draft === true;

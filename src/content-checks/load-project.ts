@@ -1,7 +1,7 @@
 // Reads a project's content from disk into the shape the checker takes: the one place the checker touches files.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { contentFolders } from '../content-schemas.ts';
+import { contentFolders, englishFolders } from '../content-schemas.ts';
 import type { Collection, ContentProject, SourceFile } from './check-content.ts';
 
 const textLike = /\.(mdx?|markdown)$/i;
@@ -51,15 +51,21 @@ function reservedSlugs(root: string): string[] {
 
 /** The project at `root` (the folder with content/, public/ and src/pages/). */
 export function loadProject(root: string): ContentProject {
-  const files = {} as Record<Collection, SourceFile[]>;
   const strayFiles: string[] = [];
-  for (const [collection, folder] of Object.entries(contentFolders) as [Collection, string][]) {
-    const all = list(root, folder);
-    files[collection] = all.filter((p) => p.endsWith('.mdx')).map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
-    strayFiles.push(...all.filter((p) => textLike.test(p) && !p.endsWith('.mdx')));
-  }
+  const read = (folders: Record<Collection, string>) => {
+    const files = {} as Record<Collection, SourceFile[]>;
+    for (const [collection, folder] of Object.entries(folders) as [Collection, string][]) {
+      const all = list(root, folder);
+      files[collection] = all.filter((p) => p.endsWith('.mdx')).map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
+      strayFiles.push(...all.filter((p) => textLike.test(p) && !p.endsWith('.mdx')));
+    }
+    return files;
+  };
+  const files = read(contentFolders);
+  const englishFiles = read(englishFolders);
   return {
     files,
+    englishFiles,
     strayFiles,
     publicPaths: listDeep(root, 'public'),
     reservedPageSlugs: reservedSlugs(root),

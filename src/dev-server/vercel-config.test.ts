@@ -204,6 +204,19 @@ describe('the project vercel.json', () => {
     assert.equal(rewriteFor(table, '/manifest/'), undefined);
   });
 
+  it('rewrites the English wall and link pages to the same functions, and any other unknown /en/ address to the English 404', async () => {
+    const table = await loadVercelConfig(projectConfigPath);
+    assert.equal(rewriteFor(table, '/en/signatories/')?.pathname, '/api/wall');
+    assert.equal(rewriteFor(table, '/en/sign/confirm/', '?token=t')?.pathname, '/api/signatures/confirm');
+    assert.equal(rewriteFor(table, '/en/sign/withdraw/')?.pathname, '/api/signatures/withdraw');
+    assert.deepEqual(rewriteFor(table, '/en/join/confirm/', '?token=t'), { pathname: '/api/members/confirm', search: '?token=t' });
+    assert.equal(rewriteFor(table, '/en/join/leave/')?.pathname, '/api/members/leave');
+    assert.equal(rewriteFor(table, '/en/no-such-page/')?.pathname, '/api/not-found');
+    assert.equal(rewriteFor(table, '/en/cases/no-such-case/')?.pathname, '/api/not-found');
+    assert.equal(rewriteFor(table, '/findes-ikke/'), undefined, 'a Danish unknown address gets Vercel’s own 404.html');
+    assert.equal(rewriteFor(table, '/enkelt/'), undefined);
+  });
+
   it('schedules the cron daily, the only schedule the Hobby plan accepts, at a path no redirect touches (cron calls do not follow redirects)', async () => {
     const config = JSON.parse(await readFile(projectConfigPath, 'utf8')) as { crons: { path: string; schedule: string }[] };
     assert.deepEqual(config.crons, [{ path: '/api/cron', schedule: '0 5 * * *' }]);

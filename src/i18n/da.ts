@@ -865,6 +865,10 @@ export const da = {
       andet: 'Andet',
     } satisfies Record<ActorType, string>,
   },
+  /** The English edition's additions: the wall's frame (its map) and the menu item for the wall. */
+  englishEdition: {
+    wallNav: 'Underskrivere',
+  },
 };
 
 export type Strings = typeof da;

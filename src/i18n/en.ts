@@ -642,4 +642,7 @@ export const en = {
       andet: 'Other',
     } satisfies Record<ActorType, string>,
   },
+  englishEdition: {
+    wallNav: 'Signatories',
+  },
 } satisfies Strings;

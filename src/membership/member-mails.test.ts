@@ -26,6 +26,18 @@ test('every member mail carries the leave link in both versions, and no name in 
 test('the member links point to the join pages in the route table', () => {
   assert.equal(memberLinks.confirm(site, 'a b'), `${site}/bliv-medlem/bekraeft/?token=a%20b`);
   assert.equal(memberLinks.leave(site, 'T'), `${site}/bliv-medlem/udmeld/?token=T`);
+  assert.equal(memberLinks.confirm(site, 'a b', 'en'), `${site}/en/join/confirm/?token=a%20b`);
+  assert.equal(memberLinks.leave(site, 'T', 'en'), `${site}/en/join/leave/?token=T`);
+});
+
+test('the English welcome mail links the English pages; the Danish one is unchanged', async () => {
+  const { strings } = await import('../i18n/index.ts');
+  const english = renderMemberMail('member-welcome', samples['member-welcome'], strings('en'));
+  assert.ok(english.text.includes(`${site}/en/privacy/`));
+  assert.ok(english.text.includes(`${site}/en/`));
+  const danish = render('member-welcome');
+  assert.ok(danish.text.includes(`${site}/privatlivspolitik/`));
+  assert.doesNotMatch(danish.text, /\/en\//);
 });
 
 test('the member confirm mail links to the confirm page and names the organisation that joins', () => {

@@ -1,14 +1,14 @@
 // The mails about a membership: confirm, welcome and "already a member", each with the link to leave.
 import { mailRenderer, type Block, type MailPropsOf } from '../platform/mail/mail-frame.ts';
-import { routes } from '../routes.ts';
-import { strings, type Strings } from '../i18n/index.ts';
+import { routesFor, type RouteLanguage } from '../routes.ts';
+import { languageOf, strings, type Strings } from '../i18n/index.ts';
 
-/** The links member mails carry. */
+/** The links member mails carry, to the pages in the language the member joined in (/en/… in English). */
 export const memberLinks = {
-  confirm: (site: string, token: string) => `${site}${routes.joinConfirm}?token=${encodeURIComponent(token)}`,
-  leave: (site: string, token: string) => `${site}${routes.leave}?token=${encodeURIComponent(token)}`,
-  join: (site: string) => `${site}${routes.join}`,
-  privacy: (site: string) => `${site}${routes.privacy}`,
+  confirm: (site: string, token: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).joinConfirm}?token=${encodeURIComponent(token)}`,
+  leave: (site: string, token: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).leave}?token=${encodeURIComponent(token)}`,
+  join: (site: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).join}`,
+  privacy: (site: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).privacy}`,
 };
 
 /** Who a member mail is to; every member mail carries a leave link, because leaving must always be one click away. */
@@ -54,9 +54,10 @@ export const memberMails = {
       blocks: [
         { paragraph: t.mails.hello(p.name) },
         { paragraph: m.confirmed(p.organisationName) },
-        { paragraph: m.about(p.site) },
+        // The site's address: its front page in the member's language (the Danish mail keeps the bare address).
+        { paragraph: m.about(t.lang === 'en' ? `${p.site}${routesFor('en').home}` : p.site) },
         { paragraph: p.newsletter ? m.newsletter : m.noNewsletter },
-        { paragraph: m.privacy(memberLinks.privacy(p.site)) },
+        { paragraph: m.privacy(memberLinks.privacy(p.site, languageOf(t.lang))) },
         { paragraph: m.keep },
         ...leaveFooter(p.leaveUrl, t),
       ],

@@ -93,6 +93,20 @@ for (const engine of testDatabases()) {
       assert.match(queued[0]!.text_body!, /https:\/\/samskabelse\.test\/bliv-medlem\/udmeld\/\?token=/);
     });
 
+    test('a member who joined in English gets English mails whose links lead to the English pages', async () => {
+      await joinMovement(db, person(), { ...ctx, language: 'en' });
+      const [confirm] = await mails(db, 'member-confirm');
+      assert.match(confirm!.text_body!, /https:\/\/samskabelse\.test\/en\/join\/confirm\/\?token=[A-Za-z0-9_-]{43}/);
+      assert.match(confirm!.text_body!, /https:\/\/samskabelse\.test\/en\/join\/leave\/\?token=[A-Za-z0-9_-]{43}/);
+      assert.doesNotMatch(confirm!.text_body!, /bliv-medlem/);
+      const token = confirm!.text_body!.match(/\/en\/join\/confirm\/\?token=([A-Za-z0-9_-]{43})/)![1]!;
+      assert.equal((await confirmMembership(db, token, ctx)).ok, true);
+      const [welcome] = await mails(db, 'member-welcome');
+      assert.match(welcome!.text_body!, /https:\/\/samskabelse\.test\/en\/join\/leave\/\?token=[A-Za-z0-9_-]{43}/);
+      assert.ok(welcome!.text_body!.includes('https://samskabelse.test/en/privacy/'));
+      assert.doesNotMatch(welcome!.text_body!, /bliv-medlem|privatlivspolitik/);
+    });
+
     test('only hashes of tokens are stored', async () => {
       await joinMovement(db, person(), ctx);
       const token = await tokenFromMail(db, 'member-confirm', 'bekraeft');

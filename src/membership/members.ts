@@ -156,7 +156,7 @@ async function queueConfirmMail(tx: Queryable, member: MemberRow, now: Date, sit
   const key = mailOfTheDay('member-confirm', member.id, now);
   // Checked first, so a refused repeat leaves no unused tokens behind.
   if (await isQueued(tx, key)) return;
-  const confirmUrl = memberLinks.confirm(site, await issueLinkToken(tx, memberTokens, member.id, 'member-confirm', now));
+  const confirmUrl = memberLinks.confirm(site, await issueLinkToken(tx, memberTokens, member.id, 'member-confirm', now), languageOf(member.language));
   await queueMemberMail(tx, 'member-confirm', member, { confirmUrl }, key, now, site);
 }
 
@@ -165,8 +165,9 @@ type PropsBeyondBase<N extends MemberMailName> = Omit<MailProps<N>, 'site' | 'na
 /** Renders a named mail to the member and queues it under `key`, with a fresh leave link, unless that key is in the outbox already. */
 async function queueMemberMail<N extends MemberMailName>(tx: Queryable, name: N, member: MemberRow, props: PropsBeyondBase<N>, key: string, now: Date, site: string): Promise<void> {
   if (await isQueued(tx, key)) return;
-  const leaveUrl = memberLinks.leave(site, await issueLinkToken(tx, memberTokens, member.id, 'member-leave', now));
-  const content = renderMemberMail(name, { site, name: member.name, organisationName: member.organisation_name ?? undefined, leaveUrl, ...props } as unknown as MailProps<N>, strings(languageOf(member.language)));
+  const language = languageOf(member.language);
+  const leaveUrl = memberLinks.leave(site, await issueLinkToken(tx, memberTokens, member.id, 'member-leave', now), language);
+  const content = renderMemberMail(name, { site, name: member.name, organisationName: member.organisation_name ?? undefined, leaveUrl, ...props } as unknown as MailProps<N>, strings(language));
   await enqueueMail(tx, { name, to: member.email, content, idempotencyKey: key }, now);
 }
 

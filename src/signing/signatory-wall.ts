@@ -1,8 +1,8 @@
 // The public wall of signatories: count, the municipality map (wall-map.ts), a filter that works as a plain GET, and the list.
 import { municipalities } from '../data/municipalities.ts';
 import { organisationTypes, wholeCountry, type OrganisationType } from './signature-input.ts';
-import { strings, type Strings } from '../i18n/index.ts';
-import { routes } from '../routes.ts';
+import { languageOf, strings, type Language, type Strings } from '../i18n/index.ts';
+import { routesFor } from '../routes.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
 import type { WallCounts, WallPage } from './wall-queries.ts';
 import type { MunicipalityMap } from '../data/municipality-map.ts';
@@ -30,8 +30,12 @@ export interface WallFilter {
   before?: string;
 }
 
-const dateFormat = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' });
-const numberFormat = new Intl.NumberFormat('da-DK');
+/** Dates and numbers in the wall's language; municipality names sort the Danish way in both (they are Danish names). */
+const formats = (lang: Language) => ({
+  date: new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }),
+  number: new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'da-DK'),
+});
+const formatsByLanguage = { da: formats('da'), en: formats('en') } satisfies Record<Language, ReturnType<typeof formats>>;
 const collator = new Intl.Collator('da');
 
 /** Reads the filter from a query string, keeping only known values. */
@@ -71,9 +75,12 @@ function select(name: string, label: string, options: { value: string; label: st
   return `<div class="field"><label class="field-label" for="${name}">${label}</label><select class="input" id="${name}" name="${name}">${items}</select></div>`;
 }
 
-const count = (n: number) => numberFormat.format(n);
-
+/** The wall in the language of `t`: its links, dates and numbers follow it (/underskrivere/ or /en/signatories/). */
 export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilter, map: MunicipalityMap, t: Strings = strings()): string {
+  const lang = languageOf(t.lang);
+  const routes = routesFor(lang);
+  const { date: dateFormat, number: numberFormat } = formatsByLanguage[lang];
+  const count = (n: number) => numberFormat.format(n);
   const types = t.signForm.types;
   const w = t.wall;
   const withCount = (label: string, n: number | undefined) => w.withCount(label, count(n ?? 0));

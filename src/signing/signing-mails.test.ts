@@ -77,3 +77,11 @@ test('the existing contact is told who else signed for the organisation, and wha
   assert.match(mail.text, /Jens Nyt \(jens@example\.dk\) har skrevet under/);
   assert.match(mail.text, /svar på denne mail/);
 });
+
+test('the English approval mail sends the organisation to the English wall; the Danish one to the Danish wall', async () => {
+  const { strings } = await import('../i18n/index.ts');
+  const english = renderSigningMail('signature-approved', samples['signature-approved'], strings('en'));
+  assert.ok(english.text.includes(`${site}/en/signatories/`), english.text);
+  assert.ok(render('signature-approved').text.includes(`${site}/underskrivere/`));
+  assert.doesNotMatch(render('signature-approved').text, /\/en\//);
+});

@@ -9,7 +9,7 @@ export const signingLinks = {
   confirm: (site: string, token: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).signConfirm}?token=${encodeURIComponent(token)}`,
   withdraw: (site: string, token: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).signWithdraw}?token=${encodeURIComponent(token)}`,
   sign: (site: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).sign}`,
-  signatories: (site: string) => `${site}${routesFor('da').signatories}`,
+  signatories: (site: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).signatories}`,
   badgeImage: (site: string, id: string) => `${site}${routesFor('da').badge(id)}`,
 };
 
@@ -63,7 +63,7 @@ export const signingMails = {
       blocks: [
         { paragraph: t.mails.hello(p.contactName) },
         { paragraph: m.approved(p.organisationName) },
-        { paragraph: p.listedPublicly ? m.listed(signingLinks.signatories(p.site)) : m.notListed },
+        { paragraph: p.listedPublicly ? m.listed(signingLinks.signatories(p.site, t.lang as RouteLanguage)) : m.notListed },
         { heading: m.badgeHeading },
         { paragraph: m.badgeIntro },
         { code: badgeSnippet(p.site, p.signatureId, t) },

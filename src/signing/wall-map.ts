@@ -4,17 +4,18 @@
 import type { MunicipalityMap } from '../data/municipality-map.ts';
 import { municipalities } from '../data/municipalities.ts';
 import { wholeCountry } from './signature-input.ts';
-import { strings, type Strings } from '../i18n/index.ts';
-import { routes } from '../routes.ts';
+import { languageOf, strings, type Language, type Strings } from '../i18n/index.ts';
+import { routesFor } from '../routes.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
 import type { WallCounts } from './wall-queries.ts';
 
 /** The colour steps in wall-map.css (`shade-1` … `shade-5`); 0 is "none yet". */
 export const shadeSteps = 5;
 
-const numberFormat = new Intl.NumberFormat('da-DK');
 const collator = new Intl.Collator('da');
-const format = (n: number) => numberFormat.format(n);
+const numberFormats = { da: new Intl.NumberFormat('da-DK'), en: new Intl.NumberFormat('en-GB') } satisfies Record<Language, Intl.NumberFormat>;
+/** A count in the language of `t`: 1.234 in Danish, 1,234 in English. */
+const formatIn = (t: Strings) => (n: number) => numberFormats[languageOf(t.lang)].format(n);
 
 /** 1, 2, 3, 5, 10, 20, 30, 50, 100 …: bounds a reader can take in at a glance. */
 function niceNumbers(max: number): number[] {
@@ -90,11 +91,13 @@ export function municipalityTotals(counts: WallCounts): { kommunesSigned: number
   return { kommunesSigned: rows.filter((r) => r.kommune).length, withSignatories: rows.filter((r) => r.signatories > 0).length };
 }
 
-const filterHref = (name: string) => routes.signatoriesWith(new URLSearchParams({ kommune: name }).toString());
+/** The wall of `t`'s language, filtered to one municipality. */
+const filterHrefIn = (t: Strings) => (name: string) => routesFor(languageOf(t.lang)).signatoriesWith(new URLSearchParams({ kommune: name }).toString());
 
 /** The sentence under the wall's count: "3 af 98 kommuner har skrevet under. Der er underskrivere i 40 af 98 kommuner." */
 export function renderMunicipalityTotals(counts: WallCounts, t: Strings = strings()): string {
   const m = t.municipalityMap;
+  const format = formatIn(t);
   const { kommunesSigned, withSignatories } = municipalityTotals(counts);
   return `<p><strong id="antal-kommuner">${escapeHtml(m.ofAll(format(kommunesSigned)))}</strong> ${escapeHtml(m.kommunesSigned)} ${escapeHtml(m.withSignatories)} <strong id="underskriver-kommuner">${escapeHtml(m.ofAll(format(withSignatories)))}</strong>.</p>`;
 }
@@ -105,6 +108,8 @@ const swatch = (fill: string) => `<svg class="swatch" viewBox="0 0 24 16" aria-h
 /** `selected` is the municipality the wall is filtered to: its link is the current page, drawn with a heavy edge. */
 export function renderWallMap(map: MunicipalityMap, counts: WallCounts, t: Strings = strings(), selected?: string): string {
   const m = t.municipalityMap;
+  const format = formatIn(t);
+  const filterHref = filterHrefIn(t);
   const rows = municipalityCounts(counts);
   const byCode = new Map(rows.map((row) => [row.code, row]));
   const max = Math.max(0, ...rows.map((r) => r.signatories));

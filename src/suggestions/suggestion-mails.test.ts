@@ -14,3 +14,9 @@ test('the suggestion receipt names the suggested case, escaped, and promises not
   assert.match(mail.text, /Dit navn og din e-mail bliver ikke vist offentligt\./);
   assert.ok(mail.text.includes(`${site}/cases/`));
 });
+
+test('the English receipt links the English case library', async () => {
+  const { strings } = await import('../i18n/index.ts');
+  const mail = renderSuggestionMail('case-suggestion-received', { site, name: 'Mette Jensen', title: 'A garden' }, strings('en'));
+  assert.ok(mail.text.includes(`${site}/en/cases/`), mail.text);
+});

@@ -1,7 +1,7 @@
 // The receipt to someone who suggested a case.
 import { mailRenderer, type Block } from '../platform/mail/mail-frame.ts';
-import { routes } from '../routes.ts';
-import { strings, type Strings } from '../i18n/index.ts';
+import { routesFor } from '../routes.ts';
+import { languageOf, strings, type Strings } from '../i18n/index.ts';
 
 export const suggestionMails = {
   // To someone who suggested a case on the website: a receipt, and an honest word on what happens next.
@@ -14,7 +14,7 @@ export const suggestionMails = {
         { paragraph: m.thanks(p.title) },
         { paragraph: m.next },
         { paragraph: m.private },
-        { paragraph: m.cases(`${p.site}${routes.cases}`) },
+        { paragraph: m.cases(`${p.site}${routesFor(languageOf(t.lang)).cases}`) },
       ],
     };
   },

@@ -1,7 +1,7 @@
 // Test support: one concrete address for every entry in src/routes.ts, with the slugs taken from the built sitemap, so the route tests cover the whole table.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { facets, routes, type Facet } from '../../src/routes.ts';
+import { facets, routes, routesFor, type Facet, type Routes } from '../../src/routes.ts';
 
 export interface RouteSample {
   /** The entry in `routes`, with the facet for casesBy: "case", "casesBy(area)". */
@@ -28,18 +28,30 @@ function fill(template: string, paths: string[], name: string): string {
   return found;
 }
 
-/** One sample per entry in `routes` (one per facet for casesBy), slugs from the built site in `siteDir`. */
-export async function routeSamples(siteDir: string): Promise<RouteSample[]> {
-  const paths = await sitemapPaths(siteDir);
+/** One sample per entry in one route table (one per facet for casesBy), slugs from the built sitemap's `paths`. */
+function samplesOf(table: Routes, paths: string[], prefix: string): { name: string; path: string }[] {
   const samples: { name: string; path: string }[] = [];
-  for (const [name, route] of Object.entries(routes) as [string, string | ((...args: string[]) => string)][]) {
+  for (const [key, route] of Object.entries(table) as [string, string | ((...args: string[]) => string)][]) {
+    const name = `${prefix}${key}`;
     if (typeof route === 'string') samples.push({ name, path: route });
     // Routes that take a query rather than a slug from the sitemap.
-    else if (name === 'signatoriesWith') samples.push({ name, path: routes.signatoriesWith('type=forening') });
-    else if (name === 'badge') samples.push({ name, path: routes.badge('00000000-0000-4000-8000-000000000000') });
-    else if (name === 'casesBy') for (const facet of Object.keys(facets) as Facet[]) samples.push({ name: `casesBy(${facet})`, path: fill(routes.casesBy(facet, slot), paths, name) });
+    else if (key === 'signatoriesWith') samples.push({ name, path: table.signatoriesWith('type=forening') });
+    else if (key === 'badge') samples.push({ name, path: table.badge('00000000-0000-4000-8000-000000000000') });
+    else if (key === 'casesBy') for (const facet of Object.keys(facets) as Facet[]) samples.push({ name: `${name}(${facet})`, path: fill(table.casesBy(facet, slot), paths, name) });
     else samples.push({ name, path: fill(route(slot), paths, name) });
   }
+  return samples;
+}
+
+/**
+ * One sample per entry in `routes` and in the English table (`en.…`, only where the English address differs), slugs
+ * from the built site in `siteDir`.
+ */
+export async function routeSamples(siteDir: string): Promise<RouteSample[]> {
+  const paths = await sitemapPaths(siteDir);
+  const danish = samplesOf(routes, paths, '');
+  const known = new Set(danish.map((s) => s.path));
+  const samples = [...danish, ...samplesOf(routesFor('en'), paths, 'en.').filter((s) => !known.has(s.path))];
   // A fragment (#liste) never reaches the server, so the sample is the address without it.
   return samples.map((s) => ({ ...s, path: s.path.replace(/#.*$/, '') })).map((s) => ({ ...s, page: s.path.endsWith('/') }));
 }

@@ -49,6 +49,8 @@ export interface TestProjectOptions {
   /** Extra files by path with their size in bytes (images). */
   files?: Record<string, number>;
   strayFiles?: string[];
+  /** English case files by name (content/en/cases/); the real English files are left out, like the real cases. */
+  englishCases?: Record<string, string>;
 }
 
 const real = loadProject(root);
@@ -64,6 +66,7 @@ export function testProject(options: TestProjectOptions = {}): ContentProject {
   return {
     ...real,
     files: { ...real.files, cases },
+    englishFiles: { cases: Object.entries(options.englishCases ?? {}).map(([name, text]) => ({ path: `content/en/cases/${name}`, text })), principles: [], pages: [] },
     strayFiles: options.strayFiles ?? [],
     sizeOf: (path) => files[path] ?? real.sizeOf(path),
     filesIn: (folder) => [...Object.keys(files).filter((f) => posix.dirname(f) === folder), ...real.filesIn(folder)],

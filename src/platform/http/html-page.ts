@@ -7,16 +7,30 @@ import { strings, type Language } from '../../i18n/index.ts';
 const marker = '<!--skabelon:indhold-->';
 const shells = new Map<string, Promise<string>>();
 
-/** The built frame for `name` ("skabelon" or "skabelon/underskrivere"); read once per process. */
-function shell(name: string): Promise<string> {
-  let html = shells.get(name);
+/** A file Astro built, by its path under dist/; read once per process. */
+function built(file: string): Promise<string> {
+  let html = shells.get(file);
   if (!html) {
     const distDir = resolve(process.env.DIST_DIR ?? 'dist');
-    html = readFile(join(distDir, name, 'index.html'), 'utf8');
-    html.catch(() => shells.delete(name));
-    shells.set(name, html);
+    html = readFile(join(distDir, file), 'utf8');
+    html.catch(() => shells.delete(file));
+    shells.set(file, html);
   }
   return html;
+}
+
+/** The built frame for `name` ("skabelon" or "skabelon/underskrivere"). */
+function shell(name: string): Promise<string> {
+  return built(join(name, 'index.html'));
+}
+
+/**
+ * The built 404 page of a language (dist/404.html, dist/en/404/index.html) with status 404: Vercel shows only the Danish
+ * one by itself, so an unknown address under /en/ is rewritten to a function that answers with this.
+ */
+export async function notFoundPage(lang: Language): Promise<Response> {
+  const page = await (lang === 'da' ? built('404.html') : shell(join(lang, '404')));
+  return new Response(page, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
 /**
