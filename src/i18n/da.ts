@@ -842,6 +842,39 @@ export const da = {
       andet: 'Andet',
     } satisfies Record<ActorType, string>,
   },
+  /** Link pages after a second click or an old link, admin notices by key, and closing case suggestions (issue 14). */
+  linkpages: {
+    already: {
+      confirm: {
+        title: 'Underskriften er allerede bekræftet',
+        text: 'I har allerede bekræftet underskriften, så I skal ikke gøre mere. Sekretariatet ser den igennem, og I får en mail, når I står på listen over underskrivere.',
+      },
+      withdraw: {
+        title: 'Underskriften er allerede trukket tilbage',
+        text: 'I har allerede trukket underskriften tilbage, så I skal ikke gøre mere. I kan altid skrive under igen.',
+      },
+      'member-confirm': {
+        title: 'Du er allerede medlem',
+        text: 'Du har allerede bekræftet dit medlemskab, så du skal ikke gøre mere. Velkommen i bevægelsen.',
+      },
+      'member-leave': {
+        title: 'Du er allerede meldt ud',
+        text: 'Du er allerede meldt ud af Samskabelsesbevægelsen, og vi har slettet dine oplysninger.',
+      },
+    },
+    expired: {
+      title: 'Linket er udløbet',
+      confirm: 'Linket i mailen virker kun i 7 dage, og de er gået. Tryk på knappen, så sender vi et nyt link til den e-mailadresse, I skrev under med.',
+      'member-confirm': 'Linket i mailen virker kun i 7 dage, og de er gået. Tryk på knappen, så sender vi et nyt link til den e-mailadresse, du meldte dig ind med.',
+      button: 'Send et nyt link',
+    },
+    sent: {
+      title: 'Tjek din mail',
+      confirm: 'Venter underskriften stadig på at blive bekræftet, har vi sendt et nyt link til den e-mailadresse, I skrev under med. Det nye link virker i 7 dage. Vi sender højst ét nyt link om dagen.',
+      'member-confirm': 'Venter dit medlemskab stadig på at blive bekræftet, har vi sendt et nyt link til den e-mailadresse, du meldte dig ind med. Det nye link virker i 7 dage. Vi sender højst ét nyt link om dagen.',
+      noMail: 'Kommer der ingen mail, så kig i spam-mappen.',
+    },
+  },
 };
 
 export type Strings = typeof da;

@@ -622,4 +622,37 @@ export const en = {
       andet: 'Other',
     } satisfies Record<ActorType, string>,
   },
+  /** Link pages after a second click or an old link, admin notices by key, and closing case suggestions (issue 14). */
+  linkpages: {
+    already: {
+      confirm: {
+        title: 'Your signature is already confirmed',
+        text: 'You have already confirmed the signature, so there is nothing more to do. The secretariat will review it, and you will get an email when you are on the list of signatories.',
+      },
+      withdraw: {
+        title: 'Your signature is already withdrawn',
+        text: 'You have already withdrawn the signature, so there is nothing more to do. You can always sign again.',
+      },
+      'member-confirm': {
+        title: 'You are already a member',
+        text: 'You have already confirmed your membership, so there is nothing more to do. Welcome to the movement.',
+      },
+      'member-leave': {
+        title: 'You have already left',
+        text: 'You have already left the Co-creation Movement, and we have deleted your details.',
+      },
+    },
+    expired: {
+      title: 'The link has expired',
+      confirm: 'The link in the email only works for 7 days, and they have passed. Press the button and we will send a new link to the email address you signed with.',
+      'member-confirm': 'The link in the email only works for 7 days, and they have passed. Press the button and we will send a new link to the email address you joined with.',
+      button: 'Send a new link',
+    },
+    sent: {
+      title: 'Check your email',
+      confirm: 'If the signature is still waiting to be confirmed, we have sent a new link to the email address you signed with. The new link works for 7 days. We send at most one new link a day.',
+      'member-confirm': 'If your membership is still waiting to be confirmed, we have sent a new link to the email address you joined with. The new link works for 7 days. We send at most one new link a day.',
+      noMail: 'If no email arrives, look in your spam folder.',
+    },
+  },
 } satisfies Strings;

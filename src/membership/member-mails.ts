@@ -1,12 +1,13 @@
 // The mails about a membership: confirm, welcome and "already a member", each with the link to leave.
 import { mailRenderer, type Block, type MailPropsOf } from '../platform/mail/mail-frame.ts';
-import { routes } from '../routes.ts';
+import { routes, routesFor, type RouteLanguage } from '../routes.ts';
 import { strings, type Strings } from '../i18n/index.ts';
 
 /** The links member mails carry. */
 export const memberLinks = {
-  confirm: (site: string, token: string) => `${site}${routes.joinConfirm}?token=${encodeURIComponent(token)}`,
-  leave: (site: string, token: string) => `${site}${routes.leave}?token=${encodeURIComponent(token)}`,
+  // In the member's language: the page behind the link speaks the language of its address.
+  confirm: (site: string, token: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).joinConfirm}?token=${encodeURIComponent(token)}`,
+  leave: (site: string, token: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).leave}?token=${encodeURIComponent(token)}`,
   join: (site: string) => `${site}${routes.join}`,
   privacy: (site: string) => `${site}${routes.privacy}`,
 };

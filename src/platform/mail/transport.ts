@@ -210,7 +210,7 @@ export function createFileTransport(options: FileTransportOptions): MailTranspor
       await write(`${base}.html`, mail.html);
       await write(`${base}.txt`, header + mail.text);
       log(`Mail "${mail.name}" til ${mail.to}: ${base}.html`);
-      for (const link of mail.text.match(/https?:\/\/\S+\/(?:underskriv\/(?:bekraeft|traek-tilbage)|bliv-medlem\/(?:bekraeft|udmeld))\/\?token=\S+/g) ?? []) log(`  ${link}`);
+      for (const link of mail.text.match(/https?:\/\/\S+\/(?:underskriv\/(?:bekraeft|traek-tilbage)|bliv-medlem\/(?:bekraeft|udmeld)|en\/(?:sign\/(?:confirm|withdraw)|join\/(?:confirm|leave)))\/\?token=\S+/g) ?? []) log(`  ${link}`);
       return { ok: true };
     },
     async addContact(contact, { idempotencyKey }) {
