@@ -1,6 +1,6 @@
 // The public wall of signatories: count, municipalities on the map, a filter that works as a plain GET, and the list.
 import { municipalities } from '../data/municipalities.ts';
-import { organisationTypes, wholeCountry, type OrganisationType } from './signature-input.ts';
+import { organisationTypes, signingAreasInOrder, wholeCountry, type OrganisationType } from './signature-input.ts';
 import { strings, type Strings } from '../i18n/index.ts';
 import { routes } from '../routes.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
@@ -30,7 +30,6 @@ export interface WallFilter {
 
 const dateFormat = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' });
 const numberFormat = new Intl.NumberFormat('da-DK');
-const collator = new Intl.Collator('da');
 
 /** Reads the filter from a query string, keeping only known values. */
 export function wallFilter(params: URLSearchParams): WallFilter {
@@ -86,7 +85,7 @@ export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilte
   const w = t.wall;
   const signed = signedMunicipalities(counts);
   const withCount = (label: string, n: number | undefined) => w.withCount(label, count(n ?? 0));
-  const municipalityOptions = [wholeCountry, ...municipalities.map((m) => m.name).sort(collator.compare)].map((name) => ({
+  const municipalityOptions = signingAreasInOrder.map((name) => ({
     value: name,
     label: withCount(name, counts.byMunicipality.get(name)),
   }));
