@@ -2,6 +2,7 @@
 // clicked twice says "already confirmed" as a success, and an expired one offers a new link by mail whose link works.
 // The English addresses (/en/sign/confirm/, /en/join/confirm/) answer in English.
 import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { completeCvr } from '../src/signing/cvr.ts';
@@ -53,6 +54,11 @@ async function press(page: Page, button: string, heading: string): Promise<void>
   await page.getByRole('heading', { name: heading }).waitFor();
 }
 
+async function axe(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** The page's answer in the status region: a success is announced, not shown as an error. */
 async function statusText(page: Page): Promise<string> {
   assert.equal(await page.locator('.error-summary').count(), 0, 'no error summary');
@@ -81,6 +87,7 @@ for (const backend of backends()) {
       await page.getByRole('heading', { name: 'Underskriften er allerede bekræftet' }).waitFor();
       assert.match(await statusText(page), /I skal ikke gøre mere/);
       assert.doesNotMatch(await page.content(), /allerede brugt/);
+      assert.deepEqual(await axe(page), [], 'the already-confirmed page passes axe');
       // A button pressed on a page opened before the first confirmation says the same.
       const replay = await fetch(app.url('/underskriv/bekraeft/'), { method: 'POST', body: new URLSearchParams({ token: tokenOf(link) }) });
       assert.equal(replay.status, 200);
@@ -122,6 +129,12 @@ for (const backend of backends()) {
       const answer = await page.goto(signature.link);
       assert.equal(answer?.status(), 410);
       await page.getByRole('heading', { name: 'Linket er udløbet' }).waitFor();
+      // axe runs as a script, so it looks at the same page in a context with JavaScript (looking changes nothing).
+      const withScripts = await browser.newContext();
+      const look = await withScripts.newPage();
+      await look.goto(signature.link);
+      assert.deepEqual(await axe(look), [], 'the expired-link page passes axe');
+      await withScripts.close();
       await press(page, 'Send et nyt link', 'Tjek din mail');
       assert.match(await page.getByRole('status').innerText(), /nyt link til den e-mailadresse, I skrev under med/);
       const mail = await app.mail('signature-confirm', signatureMails);
