@@ -175,6 +175,61 @@ for (const backend of backends()) {
       assert.match(await app.mail('signature-rejected', rejectedBefore), /Begrundelse: Organisationen findes ikke i CVR\./);
     });
 
+    it('shows a notice only from its own set of keys: any other text in ?besked= shows nothing', async () => {
+      for (const path of ['/admin/underskrifter/', '/admin/forslag/', '/admin/spaerrede-adresser/']) {
+        const planted = 'Ring til 12 34 56 78 og opgiv din kode <b>nu</b>';
+        await page.goto(app.url(`${path}?besked=${encodeURIComponent(planted)}`));
+        assert.equal(await page.getByRole('status').count(), 0, path);
+        assert.doesNotMatch(await page.content(), /Ring til 12 34 56 78|opgiv din kode/, path);
+      }
+      await page.goto(app.url('/admin/underskrifter/?besked=godkendt&id=not-an-id'));
+      assert.match(await page.getByRole('status').innerText(), /^Underskriften er godkendt/);
+      await page.goto(app.url('/admin/spaerrede-adresser/?besked=ophaevet'));
+      assert.match(await page.getByRole('status').innerText(), /Spærringen er ophævet/);
+    });
+
+    it('says up front that GitHub is not set up, and rejects (with a mail) or archives (without) a case suggestion with a reason', async () => {
+      const suggest = async (title: string) => {
+        const answer = await fetch(app.url('/api/suggestions'), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ title, municipality: 'Vejle', what_happened: 'Borgere og kommune byggede en bro sammen.', participants: 'Vejle Kommune og beboerne', sources: 'https://vejle.example/bro', name: 'Frida Forslag', email: `frida${serial++}@example.org` }),
+        });
+        assert.equal(answer.status, 202, await answer.text());
+      };
+      await suggest('Broen over åen');
+      await suggest('Bænke på torvet');
+      await page.goto(app.url('/admin/forslag/'));
+      const setup = await page.locator('#github-status').innerText();
+      assert.match(setup, /GitHub er ikke sat op/);
+      assert.match(setup, /GITHUB_TOKEN/);
+      assert.equal(await page.getByRole('button', { name: /Opret pull request/ }).count(), 0, 'no button that can only fail');
+
+      const card = (title: string) => page.locator('.review-card', { hasText: title });
+      await card('Broen over åen').getByRole('button', { name: 'Afvis forslaget Broen over åen' }).click();
+      assert.match(await page.title(), /^Fejl: /);
+      assert.match(await page.locator('.error-summary').innerText(), /Skriv en begrundelse/);
+      assert.deepEqual(await axe(page), [], 'the error state passes axe');
+      await card('Broen over åen').getByLabel('Begrundelse').fill('Broen blev aldrig bygget.');
+      const rejectedBefore = await mailCount(app, 'case-suggestion-rejected');
+      await card('Broen over åen').getByRole('button', { name: 'Afvis forslaget Broen over åen' }).click();
+      await page.getByRole('status').filter({ hasText: 'Forslaget »Broen over åen« er afvist' }).waitFor();
+      assert.match(await page.locator('h1').innerText(), /afvist/);
+      const mail = await app.mail('case-suggestion-rejected', rejectedBefore);
+      assert.match(mail, /Begrundelsen er: Broen blev aldrig bygget\./);
+
+      await page.goto(app.url('/admin/forslag/'));
+      await card('Bænke på torvet').getByLabel('Begrundelse').fill('Findes allerede som case.');
+      await card('Bænke på torvet').getByRole('button', { name: 'Arkivér forslaget Bænke på torvet' }).click();
+      await page.getByRole('status').filter({ hasText: 'Forslaget »Bænke på torvet« er arkiveret' }).waitFor();
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(await mailCount(app, 'case-suggestion-rejected'), rejectedBefore + 1, 'archiving sends no mail');
+      await page.goto(app.url('/admin/log/'));
+      const log = await page.locator('main').innerText();
+      assert.ok(log.includes('Afviste caseforslag') && log.includes('Broen blev aldrig bygget.'), log);
+      assert.ok(log.includes('Arkiverede caseforslag') && log.includes('Findes allerede som case.'), log);
+    });
+
     it('refuses a change without the CSRF token, with a wrong one, and from another site', async () => {
       const org = await confirmedSignature(app);
       const cookie = (await context.cookies()).find((c) => c.name === 'samskabelse_admin')!;
@@ -258,7 +313,7 @@ for (const backend of backends()) {
       assert.ok(!log.toLowerCase().includes(email), 'the log does not hold the address');
     });
 
-    it('lists case suggestions and, without GitHub access, says why the pull request has to wait', async () => {
+    it('lists case suggestions and, without GitHub access, says up front why the pull request has to wait', async () => {
       const suggested = await fetch(app.url('/api/suggestions'), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -268,9 +323,10 @@ for (const backend of backends()) {
       await page.goto(app.url('/admin/forslag/'));
       const card = page.locator('.review-card', { hasText: 'Lokalrådet i Give' });
       assert.match(await card.innerText(), /Frida Forslag <frida@example\.org>/);
-      await card.getByRole('button', { name: 'Opret pull request for Lokalrådet i Give' }).click();
-      assert.match(await page.locator('.error-summary').innerText(), /GITHUB_TOKEN og GITHUB_REPOSITORY mangler/);
-      assert.deepEqual(await axe(page), [], 'the suggestion list with its error');
+      // Before anyone presses anything: the page names the missing settings, and offers no button that can only fail.
+      assert.match(await page.locator('#github-status').innerText(), /GitHub er ikke sat op.*GITHUB_TOKEN og GITHUB_REPOSITORY/s);
+      assert.equal(await card.getByRole('button', { name: 'Opret pull request for Lokalrådet i Give' }).count(), 0);
+      assert.deepEqual(await axe(page), [], 'the suggestion list');
     });
 
     it('works on a phone and passes axe on every admin page', async () => {

@@ -67,6 +67,8 @@ export interface App {
   log: () => string;
   /** Stops the server but keeps its database, to look into it (PGlite allows one process at a time). */
   halt: () => Promise<void>;
+  /** Starts the server again on the same port, database and outbox, e.g. after a look into the database. */
+  restart: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -88,23 +90,27 @@ export async function startApp(backend: Backend, extraEnv: Record<string, string
   Object.assign(env, extraEnv);
   // Tests never reach the real GitHub: only a test that brings its own stand-in (GITHUB_API_URL) gets a token.
   if (!extraEnv.GITHUB_TOKEN) delete env.GITHUB_TOKEN;
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts/serve.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  child.stdout?.on('data', (chunk) => (log += chunk));
-  child.stderr?.on('data', (chunk) => (log += chunk));
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      // Any answer from a function means the server listens; /api/health may rightly say 503 while the database is away.
-      const answer = await fetch(`${base}/api/health`);
-      await answer.body?.cancel();
-      if (answer.ok || answer.status === 503) break;
-    } catch {
-      // not listening yet
+  const launch = async (): Promise<ChildProcess> => {
+    const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts/serve.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (chunk) => (log += chunk));
+    child.stderr?.on('data', (chunk) => (log += chunk));
+    for (let i = 0; ; i++) {
+      try {
+        // Any answer from a function means the server listens; /api/health may rightly say 503 while the database is away.
+        const answer = await fetch(`${base}/api/health`);
+        await answer.body?.cancel();
+        if (answer.ok || answer.status === 503) break;
+      } catch {
+        // not listening yet
+      }
+      if (i > 200 || child.exitCode !== null) throw new Error(`the server did not start:\n${log}`);
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (i > 200 || child.exitCode !== null) throw new Error(`the server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    return child;
+  };
+  let child = await launch();
   const outbox = join(dataDir, 'outbox');
   const filesNamed = async (suffix: string) => (await readdir(outbox).catch(() => [] as string[])).filter((f) => f.endsWith(suffix)).sort();
   /** The newest outbox file with this suffix once there are more than `after`, waiting up to 10 s. */
@@ -151,6 +157,10 @@ export async function startApp(backend: Backend, extraEnv: Record<string, string
     },
     log: () => log,
     halt,
+    restart: async () => {
+      await halt();
+      child = await launch();
+    },
     stop: async () => {
       await halt();
       await drop();

@@ -74,6 +74,9 @@ const tokenPage = (file: string, path: string): FuzzEndpoint[] => [
   { file, method: 'POST', path, encodings: ['json'], fields: { token } },
 ];
 
+/** A confirm page's button that asks for a new link in place of an expired one. */
+const newLinkPage = (file: string, path: string): FuzzEndpoint => ({ file, method: 'POST', path: `${path}?nyt_link=1`, encodings: ['json', 'form'], fields: { token } });
+
 // The wall's filter, sort and page cursors (a cursor is base64url JSON: fuzz both real-looking and broken ones).
 const cursor = fc.oneof(fc.string({ maxLength: 60 }), fc.tuple(fc.string({ maxLength: 40 }), uuid).map((pair) => Buffer.from(JSON.stringify(pair)).toString('base64url')));
 const wallFields = {
@@ -88,6 +91,7 @@ const wallFields = {
 export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   { file: 'api/signatures.ts', method: 'POST', path: '/api/signatures/', encodings: ['json', 'form'], fields: signingFields },
   ...tokenPage('api/signatures/confirm.ts', '/underskriv/bekraeft/'),
+  newLinkPage('api/signatures/confirm.ts', '/underskriv/bekraeft/'),
   ...tokenPage('api/signatures/withdraw.ts', '/underskriv/traek-tilbage/'),
   { file: 'api/badge.ts', method: 'GET', path: '/api/badge/', encodings: ['query'], fields: { id: uuid } },
   {
@@ -110,6 +114,7 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   { file: 'api/members.ts', method: 'POST', path: '/api/members/', encodings: ['json', 'form'], fields: joiningFields },
   { file: 'api/members/count.ts', method: 'GET', path: '/api/members/count/', encodings: ['query'], fields: {} },
   ...tokenPage('api/members/confirm.ts', '/bliv-medlem/bekraeft/'),
+  newLinkPage('api/members/confirm.ts', '/bliv-medlem/bekraeft/'),
   ...tokenPage('api/members/leave.ts', '/bliv-medlem/udmeld/'),
   { file: 'api/join.ts', method: 'GET', path: '/bliv-medlem/', encodings: ['query'], fields: {} },
   { file: 'api/home.ts', method: 'GET', path: '/', encodings: ['query'], fields: {} },

@@ -13,6 +13,8 @@ export const auditActions = [
   'personal-data-export',
   'personal-data-erase',
   'suggestion-pull-request',
+  'suggestion-reject',
+  'suggestion-archive',
   'suppression-lift',
 ] as const;
 

@@ -21,7 +21,8 @@ import { json, prefersJson, redirect303 } from '../platform/http/respond.ts';
 import { review, reviewMessages } from '../signing/review.ts';
 import { afterResponse, database, kickOutbox } from '../platform/runtime.ts';
 import { listSignatures, signatureConflicts } from '../signing/signatures.ts';
-import { listSuggestions, openSuggestionPullRequest } from '../suggestions/suggestions.ts';
+import { closeSuggestion, listSuggestions, openSuggestionPullRequest, suggestionGitHubSetup, suggestionStatuses, type SuggestionRow, type SuggestionStatus } from '../suggestions/suggestions.ts';
+import { adminNoticeFrom, adminNoticeSubjectId, adminNoticeText, withNotice } from './admin-notices.ts';
 import { recentAudit, recordAudit } from './audit.ts';
 import { adminConfigFromEnv, endSession, requestLoginLink, sessionFor, startSession, type AdminSession } from './auth.ts';
 import { memberFilterFrom } from '../membership/member-filter.ts';
@@ -66,8 +67,16 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const url = new URL(request.url);
       const asked = url.searchParams.get('status') ?? 'confirmed';
       const status = (signatureStatuses as readonly string[]).includes(asked) ? (asked as SignatureStatus) : 'confirmed';
-      const done = url.searchParams.get('besked') ?? undefined;
-      return page(queueMessages.title, renderSignatureQueue(view, { status, signatures: await listSignatures(await database(), status), conflicts: await signatureConflicts(await database()), notice: done }));
+      const db = await database();
+      const key = adminNoticeFrom(url.searchParams);
+      // The name in the notice comes from the database, and only when the signature is where the action put it.
+      const expected = key === 'godkendt' ? 'published' : key === 'afvist' ? 'rejected' : undefined;
+      const subjectId = adminNoticeSubjectId(url.searchParams);
+      const [subject] = expected && subjectId
+        ? (await db.query<{ organisation_name: string }>('SELECT organisation_name FROM signatures WHERE id::text = $1 AND status = $2', [subjectId, expected])).rows
+        : [];
+      const done = adminNoticeText(key, subject?.organisation_name);
+      return page(queueMessages.title, renderSignatureQueue(view, { status, signatures: await listSignatures(db, status), conflicts: await signatureConflicts(db), notice: done }));
     },
     async POST(request, session, view, key) {
       const data = await checkedForm(request, session, key);
@@ -77,16 +86,13 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const action = field(data, 'action');
       const reason = field(data, 'reason');
       if (action !== 'approve' && action !== 'reject') return forbidden();
-      const [signature] = (await db.query<{ organisation_name: string }>('SELECT organisation_name FROM signatures WHERE id::text = $1', [id])).rows;
       const outcome = await review(db, action === 'approve' ? { action, id } : { action, id, reason }, session.email);
       if (!outcome.ok) {
         const error = { id, field: outcome.reason === 'reason-required' ? ('reason' as const) : ('id' as const), message: reviewMessages[outcome.reason], reason };
         return page(t.admin.errorTitle(queueMessages.title), renderSignatureQueue(view, { status: 'confirmed', signatures: await listSignatures(db, 'confirmed'), error }), outcome.reason === 'reason-required' ? 400 : 409);
       }
       afterResponse(kickOutbox());
-      const name = signature?.organisation_name ?? '';
-      const message = action === 'approve' ? queueMessages.approved(name) : queueMessages.rejected(name);
-      return redirect303(`${routes.adminSignatures}?besked=${encodeURIComponent(message)}`, privateHeaders);
+      return redirect303(withNotice(routes.adminSignatures, action === 'approve' ? 'godkendt' : 'afvist', id), privateHeaders);
     },
   },
 
@@ -148,27 +154,44 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
   [routes.adminSuggestions]: {
     async GET(request, _session, view) {
       const url = new URL(request.url);
-      const status = url.searchParams.get('status') === 'pull-request-opened' ? 'pull-request-opened' : 'pending';
-      return page(t.admin.suggestions.title, renderSuggestionList(view, { status, suggestions: await listSuggestions(await database(), status), notice: url.searchParams.get('besked') ?? undefined }));
+      const asked = url.searchParams.get('status') ?? 'pending';
+      const status = (suggestionStatuses as readonly string[]).includes(asked) ? (asked as SuggestionStatus) : 'pending';
+      const suggestions = await listSuggestions(await database(), status);
+      const key = adminNoticeFrom(url.searchParams);
+      // The notice names the pull request or the suggestion as the database has it, never as the address says.
+      const about = suggestions.find((s) => s.id === adminNoticeSubjectId(url.searchParams));
+      const done = adminNoticeText(key, key === 'pull-request' ? (about?.pr_url ?? undefined) : about?.title);
+      return page(t.admin.suggestions.title, renderSuggestionList(view, { status, suggestions, github: suggestionGitHubSetup(), notice: done }));
     },
     async POST(request, session, view, key) {
       const data = await checkedForm(request, session, key);
       if (!data) return forbidden();
       const db = await database();
       const id = field(data, 'id');
-      const outcome = await openSuggestionPullRequest(db, id, session.email);
-      if (!outcome.ok) {
-        const suggestions = await listSuggestions(db, 'pending');
-        return page(t.admin.errorTitle(t.admin.suggestions.title), renderSuggestionList(view, { status: 'pending', suggestions, error: { id, message: outcome.message } }), outcome.reason === 'unknown' ? 404 : outcome.reason === 'github-failed' ? 502 : 409);
+      const action = field(data, 'action') || 'pull-request';
+      const failed = async (error: { message: string; field?: 'reason'; reason?: string }, status: number) => {
+        const suggestions: SuggestionRow[] = await listSuggestions(db, 'pending');
+        return page(t.admin.errorTitle(t.admin.suggestions.title), renderSuggestionList(view, { status: 'pending', suggestions, github: suggestionGitHubSetup(), error: { id, ...error } }), status);
+      };
+      if (action === 'reject' || action === 'archive') {
+        const reason = field(data, 'reason');
+        const closed = await closeSuggestion(db, id, action, reason, session.email);
+        if (!closed.ok) return failed({ message: closed.message, field: closed.reason === 'reason-required' ? 'reason' : undefined, reason }, closed.reason === 'unknown' ? 404 : closed.reason === 'reason-required' ? 400 : 409);
+        if (action === 'reject') afterResponse(kickOutbox());
+        const status = action === 'reject' ? 'rejected' : 'archived';
+        return redirect303(withNotice(`${routes.adminSuggestions}?status=${status}`, action === 'reject' ? 'forslag-afvist' : 'forslag-arkiveret', id), privateHeaders);
       }
+      if (action !== 'pull-request') return forbidden();
+      const outcome = await openSuggestionPullRequest(db, id, session.email);
+      if (!outcome.ok) return failed({ message: outcome.message }, outcome.reason === 'unknown' ? 404 : outcome.reason === 'github-failed' ? 502 : 409);
       await recordAudit(db, { actor: session.email, action: 'suggestion-pull-request', subject: id, detail: outcome.url });
-      return redirect303(`${routes.adminSuggestions}?status=pull-request-opened&besked=${encodeURIComponent(w.pullRequestOpened(outcome.url))}`, privateHeaders);
+      return redirect303(withNotice(`${routes.adminSuggestions}?status=pull-request-opened`, 'pull-request', id), privateHeaders);
     },
   },
 
   [routes.adminSuppressions]: {
     async GET(request, _session, view) {
-      const done = new URL(request.url).searchParams.get('besked') ?? undefined;
+      const done = adminNoticeText(adminNoticeFrom(new URL(request.url).searchParams));
       return page(t.admin.suppressions.title, renderSuppressionList(view, { suppressions: await listSuppressions(await database()), notice: done }));
     },
     async POST(request, session, view, key) {
@@ -181,7 +204,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
         const error = { address, message: t.admin.suppressions.unknown };
         return page(t.admin.errorTitle(t.admin.suppressions.title), renderSuppressionList(view, { suppressions: await listSuppressions(db), error }), 404);
       }
-      return redirect303(`${routes.adminSuppressions}?besked=${encodeURIComponent(t.admin.suppressions.lifted(lifted.address))}`, privateHeaders);
+      return redirect303(withNotice(routes.adminSuppressions, 'ophaevet'), privateHeaders);
     },
   },
 

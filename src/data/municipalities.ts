@@ -112,6 +112,12 @@ export const municipalities: readonly Municipality[] = [
 
 export const municipalityNames = municipalities.map((m) => m.name);
 
+/** Danish alphabetical order: æ, ø and å after z, and "Aa" as å (Aabenraa and Aarhus come last), as Danes look for them. */
+export const danishCollator = new Intl.Collator('da');
+
+/** The 98 names in Danish alphabetical order: every list a person picks a municipality from shows them this way. */
+export const municipalityNamesInDanishOrder: readonly string[] = [...municipalityNames].sort(danishCollator.compare);
+
 const byName = new Map(municipalities.map((m) => [m.name, m]));
 
 export function findMunicipality(name: string): Municipality | undefined {

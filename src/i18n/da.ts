@@ -687,6 +687,8 @@ export const da = {
         'personal-data-export': 'Hentede persondata som JSON',
         'personal-data-erase': 'Slettede persondata',
         'suggestion-pull-request': 'Oprettede pull request for caseforslag',
+        'suggestion-reject': 'Afviste caseforslag',
+        'suggestion-archive': 'Arkiverede caseforslag',
         'suppression-lift': 'Ophævede spærringen af en mailadresse',
       },
     },
@@ -868,6 +870,69 @@ export const da = {
   /** The English edition's additions: the wall's frame (its map) and the menu item for the wall. */
   englishEdition: {
     wallNav: 'Underskrivere',
+  },
+  /** Link pages after a second click or an old link, admin notices by key, and closing case suggestions (issue 14). */
+  linkpages: {
+    already: {
+      confirm: {
+        title: 'Underskriften er allerede bekræftet',
+        text: 'I har allerede bekræftet underskriften, så I skal ikke gøre mere. Sekretariatet ser den igennem, og I får en mail, når I står på listen over underskrivere.',
+      },
+      withdraw: {
+        title: 'Underskriften er allerede trukket tilbage',
+        text: 'I har allerede trukket underskriften tilbage, så I skal ikke gøre mere. I kan altid skrive under igen.',
+      },
+      'member-confirm': {
+        title: 'Du er allerede medlem',
+        text: 'Du har allerede bekræftet dit medlemskab, så du skal ikke gøre mere. Velkommen i bevægelsen.',
+      },
+      'member-leave': {
+        title: 'Du er allerede meldt ud',
+        text: 'Du er allerede meldt ud af Samskabelsesbevægelsen, og vi har slettet dine oplysninger.',
+      },
+    },
+    expired: {
+      title: 'Linket er udløbet',
+      confirm: 'Linket i mailen virker kun i 7 dage, og de er gået. Tryk på knappen, så sender vi et nyt link til den e-mailadresse, I skrev under med.',
+      'member-confirm': 'Linket i mailen virker kun i 7 dage, og de er gået. Tryk på knappen, så sender vi et nyt link til den e-mailadresse, du meldte dig ind med.',
+      button: 'Send et nyt link',
+    },
+    sent: {
+      title: 'Tjek din mail',
+      confirm: 'Venter underskriften stadig på at blive bekræftet, har vi sendt et nyt link til den e-mailadresse, I skrev under med. Det nye link virker i 7 dage. Vi sender højst ét nyt link om dagen.',
+      'member-confirm': 'Venter dit medlemskab stadig på at blive bekræftet, har vi sendt et nyt link til den e-mailadresse, du meldte dig ind med. Det nye link virker i 7 dage. Vi sender højst ét nyt link om dagen.',
+      noMail: 'Kommer der ingen mail, så kig i spam-mappen.',
+    },
+    adminNotices: {
+      approved: 'Underskriften er godkendt og vises nu på listen over underskrivere, hvis organisationen har sagt ja til det.',
+      rejected: 'Underskriften er afvist. Kontaktpersonen får en mail med begrundelsen.',
+      pullRequestOpened: 'Pull requesten er oprettet.',
+      lifted: 'Spærringen er ophævet. Der kan sendes mail til adressen igen.',
+      suggestionRejected: (title: string) => `Forslaget »${title}« er afvist. Forslagsstilleren får en kort mail med begrundelsen.`,
+      suggestionArchived: (title: string) => `Forslaget »${title}« er arkiveret. Forslagsstilleren får ingen mail.`,
+      suggestionClosed: 'Forslaget er behandlet.',
+    },
+    suggestionReview: {
+      statuses: { rejected: 'Afvist', archived: 'Arkiveret' },
+      reason: 'Begrundelse',
+      reasonHint: 'Afviser du forslaget, sender vi begrundelsen til forslagsstilleren. Arkiverer du det, sender vi ingen mail.',
+      reject: 'Afvis',
+      archive: 'Arkivér',
+      forTitle: (title: string) => ` forslaget ${title}`,
+      reasonMissing: 'Skriv en begrundelse',
+      notPending: 'Forslaget er allerede behandlet.',
+      closedBy: 'Behandlet af',
+      closeReason: 'Begrundelse',
+      githubReady: (repository: string) => `GitHub er sat op: Knappen »Opret pull request« laver en pull request i ${repository}.`,
+      githubMissing: (variables: string) => `GitHub er ikke sat op, så der kan ikke oprettes pull requests herfra. Sæt ${variables} i Vercel. Indtil da kan du afvise eller arkivere forslag her.`,
+      and: ' og ',
+    },
+    suggestionRejectedMail: {
+      subject: 'Om dit forslag til en case',
+      text: (title: string) => `Tak for dit forslag »${title}« til Samskabelsesbevægelsens casebibliotek. Vi har læst det, men vi tager det ikke med i biblioteket.`,
+      reason: (reason: string) => `Begrundelsen er: ${reason}`,
+      again: 'Du er altid velkommen til at foreslå en anden case.',
+    },
   },
 };
 

@@ -645,4 +645,67 @@ export const en = {
   englishEdition: {
     wallNav: 'Signatories',
   },
+  /** Link pages after a second click or an old link, admin notices by key, and closing case suggestions (issue 14). */
+  linkpages: {
+    already: {
+      confirm: {
+        title: 'Your signature is already confirmed',
+        text: 'You have already confirmed the signature, so there is nothing more to do. The secretariat will review it, and you will get an email when you are on the list of signatories.',
+      },
+      withdraw: {
+        title: 'Your signature is already withdrawn',
+        text: 'You have already withdrawn the signature, so there is nothing more to do. You can always sign again.',
+      },
+      'member-confirm': {
+        title: 'You are already a member',
+        text: 'You have already confirmed your membership, so there is nothing more to do. Welcome to the movement.',
+      },
+      'member-leave': {
+        title: 'You have already left',
+        text: 'You have already left the Co-creation Movement, and we have deleted your details.',
+      },
+    },
+    expired: {
+      title: 'The link has expired',
+      confirm: 'The link in the email only works for 7 days, and they have passed. Press the button and we will send a new link to the email address you signed with.',
+      'member-confirm': 'The link in the email only works for 7 days, and they have passed. Press the button and we will send a new link to the email address you joined with.',
+      button: 'Send a new link',
+    },
+    sent: {
+      title: 'Check your email',
+      confirm: 'If the signature is still waiting to be confirmed, we have sent a new link to the email address you signed with. The new link works for 7 days. We send at most one new link a day.',
+      'member-confirm': 'If your membership is still waiting to be confirmed, we have sent a new link to the email address you joined with. The new link works for 7 days. We send at most one new link a day.',
+      noMail: 'If no email arrives, look in your spam folder.',
+    },
+    adminNotices: {
+      approved: 'The signature is approved and is now on the list of signatories, if the organisation agreed to be shown.',
+      rejected: 'The signature is rejected. The contact person gets an email with the reason.',
+      pullRequestOpened: 'The pull request is open.',
+      lifted: 'The block is lifted. Email can be sent to the address again.',
+      suggestionRejected: (title: string) => `The suggestion “${title}” is rejected. The person who suggested it gets a short email with the reason.`,
+      suggestionArchived: (title: string) => `The suggestion “${title}” is archived. No email is sent.`,
+      suggestionClosed: 'The suggestion has been dealt with.',
+    },
+    suggestionReview: {
+      statuses: { rejected: 'Rejected', archived: 'Archived' },
+      reason: 'Reason',
+      reasonHint: 'If you reject the suggestion, we send the reason to the person who suggested it. If you archive it, we send no email.',
+      reject: 'Reject',
+      archive: 'Archive',
+      forTitle: (title: string) => ` the suggestion ${title}`,
+      reasonMissing: 'Write a reason',
+      notPending: 'The suggestion has already been dealt with.',
+      closedBy: 'Dealt with by',
+      closeReason: 'Reason',
+      githubReady: (repository: string) => `GitHub is set up: the “Open pull request” button opens a pull request in ${repository}.`,
+      githubMissing: (variables: string) => `GitHub is not set up, so no pull requests can be opened from here. Set ${variables} in Vercel. Until then you can reject or archive suggestions here.`,
+      and: ' and ',
+    },
+    suggestionRejectedMail: {
+      subject: 'About your case suggestion',
+      text: (title: string) => `Thank you for suggesting “${title}” for the Co-creation Movement's case library. We have read it, but we will not add it to the library.`,
+      reason: (reason: string) => `The reason is: ${reason}`,
+      again: 'You are always welcome to suggest another case.',
+    },
+  },
 } satisfies Strings;

@@ -1,7 +1,7 @@
 // Renders the join page: the member count, and the join form with its values and errors (GOV.UK pattern), for the
 // function that serves /bliv-medlem/, for a failed POST, and for the script that shows errors in place.
 import { areas } from '../data/vocabulary.ts';
-import { municipalityNames } from '../data/municipalities.ts';
+import { municipalityNamesInDanishOrder } from '../data/municipalities.ts';
 import { honeypotField, memberKinds, type MemberFieldError } from './member-input.ts';
 import { organisationTypes } from '../data/vocabulary.ts';
 import { strings, type Language } from '../i18n/index.ts';
@@ -30,7 +30,6 @@ export interface JoinFormState {
 
 const t = strings();
 const numberFormat = new Intl.NumberFormat(t.locale);
-const collator = new Intl.Collator(t.lang);
 
 const counted = (n: number, [one, many]: readonly [string, string] | readonly string[]) => (n === 1 ? one! : many!).replace('{n}', numberFormat.format(n));
 
@@ -75,7 +74,7 @@ export function renderJoinForm({ values = {}, errors = [], lang = 'da' }: JoinFo
   const kindGroup = choiceGroup(o('kind', f.kind), 'radio', memberKinds.map((kind) => ({ value: kind, label: f.kinds[kind] })), asList(values.kind));
 
   const municipalityOptions = [`<option value="">${escapeHtml(f.municipalityChoose)}</option>`]
-    .concat([...municipalityNames].sort(collator.compare).map((name) => `<option${single(values.municipality) === name ? ' selected' : ''}>${escapeHtml(name)}</option>`))
+    .concat(municipalityNamesInDanishOrder.map((name) => `<option${single(values.municipality) === name ? ' selected' : ''}>${escapeHtml(name)}</option>`))
     .join('');
   const municipality = o('municipality', f.municipality, { hint: f.municipalityHint });
   const municipalityGroup = group(municipality, `<select class="input" id="municipality" name="municipality" autocomplete="off"${describedBy(municipality)}${invalid(municipality)}>${municipalityOptions}</select>`);

@@ -6,7 +6,7 @@ import type { Db } from '../platform/db/client.ts';
 import { emptyTables, testDatabases } from '../../tests/support/test-databases.ts';
 import { deliverDue, type OutboxRow } from '../platform/mail/outbox.ts';
 import type { MailTransport } from '../platform/mail/transport.ts';
-import { confirmMembership, countMembers, joinMovement, leaveMovement, type MemberRow } from './members.ts';
+import { confirmMembership, countMembers, joinMovement, leaveMovement, memberConfirmLinkState, renewMemberConfirm, type MemberRow } from './members.ts';
 
 const site = 'https://samskabelse.test';
 const start = new Date('2026-05-01T09:00:00Z');
@@ -182,13 +182,49 @@ for (const engine of testDatabases()) {
       assert.match(welcome!.text_body!, /\/bliv-medlem\/udmeld\/\?token=/);
     });
 
-    test('a second confirm link for a member who already confirmed is not allowed', async () => {
+    test('a second confirm link for a member who already confirmed reads as used (done already), and changes nothing', async () => {
       await joinMovement(db, person(), ctx);
       await joinMovement(db, person(), { ...ctx, now: later(24) });
       const [first, second] = (await mails(db, 'member-confirm')).map((m) => m.text_body!.match(/bekraeft\/\?token=([\w-]{43})/)![1]!);
       assert.equal((await confirmMembership(db, second!, { ...ctx, now: later(25) })).ok, true);
-      assert.deepEqual(await confirmMembership(db, first!, { ...ctx, now: later(26) }), { ok: false, reason: 'not-allowed' });
+      assert.equal(await memberConfirmLinkState(db, first!, { ...ctx, now: later(26) }), 'used');
+      assert.deepEqual(await confirmMembership(db, first!, { ...ctx, now: later(26) }), { ok: false, reason: 'used' });
       assert.equal((await mails(db, 'member-welcome')).length, 1);
+    });
+
+    test('the page a confirm link opens knows, without spending it, whether it works, was used or is too old', async () => {
+      await joinMovement(db, person(), ctx);
+      const token = await tokenFromMail(db, 'member-confirm', 'bekraeft');
+      assert.equal(await memberConfirmLinkState(db, token, { ...ctx, now: later(1) }), undefined);
+      assert.equal(await memberConfirmLinkState(db, token, { ...ctx, now: later(7 * 24) }), 'expired');
+      assert.equal(await memberConfirmLinkState(db, 'x'.repeat(43), ctx), 'unknown');
+      assert.equal((await members(db))[0]!.status, 'pending', 'looking changed nothing');
+      assert.equal((await confirmMembership(db, token, { ...ctx, now: later(2) })).ok, true);
+      assert.equal(await memberConfirmLinkState(db, token, { ...ctx, now: later(3) }), 'used');
+    });
+
+    test('an expired confirm link gets a new one by mail, at most once a day, and the new link works', async () => {
+      await joinMovement(db, person(), ctx);
+      const old = await tokenFromMail(db, 'member-confirm', 'bekraeft');
+      const expired = { ...ctx, now: later(8 * 24) };
+      assert.deepEqual(await confirmMembership(db, old, expired), { ok: false, reason: 'expired' });
+      assert.deepEqual(await renewMemberConfirm(db, old, expired), { sent: true });
+      assert.deepEqual(await renewMemberConfirm(db, old, { ...expired, now: later(8 * 24 + 1) }), { sent: false }, 'one a day');
+      const confirms = await mails(db, 'member-confirm');
+      assert.equal(confirms.length, 2);
+      const fresh = await tokenFromMail(db, 'member-confirm', 'bekraeft');
+      assert.notEqual(fresh, old);
+      assert.equal((await confirmMembership(db, fresh, { ...ctx, now: later(8 * 24 + 2) })).ok, true);
+      assert.deepEqual(await renewMemberConfirm(db, old, { ...ctx, now: later(10 * 24) }), { sent: false }, 'a member gets no new confirm link');
+      assert.deepEqual(await renewMemberConfirm(db, 'x'.repeat(43), expired), { sent: false });
+      assert.deepEqual(await renewMemberConfirm(db, 'not a token', expired), { sent: false });
+    });
+
+    test('the links in the mails to an English member lead to the English pages', async () => {
+      await joinMovement(db, person(), { ...ctx, language: 'en' });
+      const [mail] = await mails(db, 'member-confirm');
+      assert.match(mail!.text_body!, /\/en\/join\/confirm\/\?token=/);
+      assert.match(mail!.text_body!, /\/en\/join\/leave\/\?token=/);
     });
 
     test('a confirm token no longer works after 7 days', async () => {

@@ -3,7 +3,7 @@ import type { MemberInput, MemberKind } from './member-input.ts';
 import type { OrganisationType } from '../data/vocabulary.ts';
 import type { TokenFailure } from '../platform/tokens.ts';
 import type { Db, Queryable } from '../platform/db/client.ts';
-import { issueLinkToken, memberTokens, useLinkToken } from '../platform/link-tokens.ts';
+import { findLinkToken, issueLinkToken, linkTokenState, memberTokens, useLinkToken } from '../platform/link-tokens.ts';
 import { enqueueContactAdd, enqueueContactRemove, enqueueMail, forgetRecipient, isQueued } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
 import { languageOf, strings, type Language } from '../i18n/index.ts';
@@ -73,7 +73,7 @@ function contextOf(ctx: MemberContext) {
  * A repeated join mails the address at most once per calendar day (UTC), the first mail included, so the form
  * cannot be used to flood someone's inbox; the key makes the outbox refuse a second mail in the same day.
  */
-const mailOfTheDay = (name: MemberMailName, memberId: string, now: Date) => `${name}:${memberId}:${now.toISOString().slice(0, 10)}`;
+const mailOfTheDay = (name: MemberMailName | 'member-confirm-again', memberId: string, now: Date) => `${name}:${memberId}:${now.toISOString().slice(0, 10)}`;
 
 /**
  * Joins the movement: a new address becomes a pending member with a confirm mail. An address that is already
@@ -117,8 +117,33 @@ export async function confirmMembership(db: Db, token: string, ctx: MemberContex
     await queueMemberMail(tx, 'member-welcome', member, { newsletter: member.newsletter }, `member-welcome:${member.id}`, now, site);
     if (member.newsletter && segmentId) await enqueueContactAdd(tx, { email: member.email, memberId: member.id, segmentId }, now);
     return true;
-  });
+    // Confirmed already (through this or another confirm mail): a second click is no error, the member is a member.
+  }, (member) => member.status !== 'pending');
   return used.ok ? { ok: true, memberId: used.subject.id, name: used.subject.name } : used;
+}
+
+/** What the confirm link would do now, without using it: for the page the link opens. */
+export function memberConfirmLinkState(db: Queryable, token: string, ctx: MemberContext = {}): Promise<TokenFailure | undefined> {
+  return linkTokenState<MemberRow>(db, memberTokens, token, 'member-confirm', contextOf(ctx).now, (member) => member.status !== 'pending');
+}
+
+/** What the leave link would do now, without using it (a member who left is gone, and so is the link). */
+export function leaveLinkState(db: Queryable, token: string, ctx: MemberContext = {}): Promise<TokenFailure | undefined> {
+  return linkTokenState<MemberRow>(db, memberTokens, token, 'member-leave', contextOf(ctx).now);
+}
+
+/**
+ * Mails a new confirm link in place of an old (expired) one, to the address the member joined with, while the
+ * membership still waits to be confirmed: at most one a day per member. It says nothing about whether it sent one,
+ * so the answer tells a stranger nothing; `sent` is for tests and logs.
+ */
+export async function renewMemberConfirm(db: Db, token: string, ctx: MemberContext = {}): Promise<{ sent: boolean }> {
+  const { now, site } = contextOf(ctx);
+  return db.transaction(async (tx) => {
+    const found = await findLinkToken<MemberRow>(tx, memberTokens, token, 'member-confirm', { lock: true });
+    if (!found || found.usedAt || found.subject.status !== 'pending') return { sent: false };
+    return { sent: await queueConfirmMail(tx, found.subject, now, site, mailOfTheDay('member-confirm-again', found.subject.id, now)) };
+  });
 }
 
 /**
@@ -152,12 +177,13 @@ export async function countMembers(db: Queryable): Promise<MemberCount> {
 
 // ——— the steps the use cases share ———
 
-async function queueConfirmMail(tx: Queryable, member: MemberRow, now: Date, site: string): Promise<void> {
-  const key = mailOfTheDay('member-confirm', member.id, now);
+/** Queues a confirm mail with a fresh link under `key` (one a day by default); false when that key was queued already. */
+async function queueConfirmMail(tx: Queryable, member: MemberRow, now: Date, site: string, key = mailOfTheDay('member-confirm', member.id, now)): Promise<boolean> {
   // Checked first, so a refused repeat leaves no unused tokens behind.
-  if (await isQueued(tx, key)) return;
+  if (await isQueued(tx, key)) return false;
   const confirmUrl = memberLinks.confirm(site, await issueLinkToken(tx, memberTokens, member.id, 'member-confirm', now), languageOf(member.language));
   await queueMemberMail(tx, 'member-confirm', member, { confirmUrl }, key, now, site);
+  return true;
 }
 
 type PropsBeyondBase<N extends MemberMailName> = Omit<MailProps<N>, 'site' | 'name' | 'organisationName' | 'leaveUrl'>;

@@ -26,6 +26,11 @@ export const rateLimitRules = {
     { name: 'suggesting-burst', limit: 3, windowSeconds: 60 },
     { name: 'suggesting-sustained', limit: 15, windowSeconds: 60 * 60 },
   ],
+  // Asking for a new link in place of an expired one: a person needs one or two; each subject gets one mail a day anyway.
+  newLink: [
+    { name: 'new-link-burst', limit: 5, windowSeconds: 15 * 60 },
+    { name: 'new-link-sustained', limit: 20, windowSeconds: 24 * 60 * 60 },
+  ],
 } as const satisfies Record<string, readonly RateLimitRule[]>;
 
 /** One window's count after this request was counted, and when the window starts over. */

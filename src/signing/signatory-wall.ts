@@ -1,6 +1,6 @@
 // The public wall of signatories: count, the municipality map (wall-map.ts), a filter that works as a plain GET, and the list.
 import { municipalities } from '../data/municipalities.ts';
-import { organisationTypes, wholeCountry, type OrganisationType } from './signature-input.ts';
+import { organisationTypes, signingAreasInOrder, wholeCountry, type OrganisationType } from './signature-input.ts';
 import { languageOf, strings, type Language, type Strings } from '../i18n/index.ts';
 import { routesFor } from '../routes.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
@@ -36,7 +36,6 @@ const formats = (lang: Language) => ({
   number: new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'da-DK'),
 });
 const formatsByLanguage = { da: formats('da'), en: formats('en') } satisfies Record<Language, ReturnType<typeof formats>>;
-const collator = new Intl.Collator('da');
 
 /** Reads the filter from a query string, keeping only known values. */
 export function wallFilter(params: URLSearchParams): WallFilter {
@@ -84,7 +83,7 @@ export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilte
   const types = t.signForm.types;
   const w = t.wall;
   const withCount = (label: string, n: number | undefined) => w.withCount(label, count(n ?? 0));
-  const municipalityOptions = [wholeCountry, ...municipalities.map((m) => m.name).sort(collator.compare)].map((name) => ({
+  const municipalityOptions = signingAreasInOrder.map((name) => ({
     value: name,
     label: withCount(name, counts.byMunicipality.get(name)),
   }));

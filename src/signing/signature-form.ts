@@ -1,6 +1,6 @@
 // Renders the sign-the-charter form with its values and errors (GOV.UK pattern): used by the static page,
 // by the function that answers a failed POST, and by the script that shows errors in place.
-import { honeypotField, organisationTypes, signingAreas, statementMaxLength, type FieldError } from './signature-input.ts';
+import { honeypotField, organisationTypes, signingAreasInOrder, statementMaxLength, type FieldError } from './signature-input.ts';
 import { routes as danishRoutes, routesFor } from '../routes.ts';
 import { strings, type Language } from '../i18n/index.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
@@ -32,7 +32,7 @@ export function renderSignatureForm({ values = {}, errors = [], lang = 'da' }: S
   const typeGroup = choiceGroup(o('organisation_type', f.organisation_type), 'radio', organisationTypes.map((type) => ({ value: type, label: f.types[type] })), [single(values.organisation_type) ?? '']);
 
   const areaOptions = [`<option value="">${f.municipalityChoose}</option>`]
-    .concat(signingAreas.map((name) => `<option${single(values.municipality) === name ? ' selected' : ''}>${escapeHtml(name)}</option>`))
+    .concat(signingAreasInOrder.map((name) => `<option${single(values.municipality) === name ? ' selected' : ''}>${escapeHtml(name)}</option>`))
     .join('');
   const municipality = o('municipality', f.municipality, { hint: f.municipalityHint });
   const municipalityGroup = group(municipality, `<select class="input" id="municipality" name="municipality"${describedBy(municipality)}${invalid(municipality)}>${areaOptions}</select>`);

@@ -1,6 +1,6 @@
 // The sign-the-charter form: its zod schema, messages (from src/i18n/) that say what to do, and a parser that lists errors in form order.
 import { z } from 'zod';
-import { municipalityNames } from '../data/municipalities.ts';
+import { municipalityNames, municipalityNamesInDanishOrder } from '../data/municipalities.ts';
 import { hasCvrShape, isValidCvr, normaliseCvr } from './cvr.ts';
 import { blankToUndefined } from '../platform/plain-text.ts';
 import { checkbox, emailField, fieldsOf, honeypotField, parseForm, type FieldError as FormFieldError, type ParseResult } from '../platform/form-input.ts';
@@ -14,6 +14,8 @@ export const typesWithoutCvr: readonly OrganisationType[] = ['borgergruppe'];
 
 export const wholeCountry = 'Hele landet';
 export const signingAreas = [...municipalityNames, wholeCountry] as const;
+/** The signing form's choices: "Hele landet" first (the hint points to it), then the municipalities in Danish order. */
+export const signingAreasInOrder: readonly string[] = [wholeCountry, ...municipalityNamesInDanishOrder];
 
 export { honeypotField };
 

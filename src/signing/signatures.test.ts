@@ -8,7 +8,10 @@ import { emptyTables, testDatabases } from '../../tests/support/test-databases.t
 import type { OutboxRow } from '../platform/mail/outbox.ts';
 import {
   approveSignature,
+  confirmLinkState,
   confirmSignature,
+  renewSignatureConfirm,
+  withdrawLinkState,
   listSignatures,
   publishedSignatories,
   rejectSignature,
@@ -211,6 +214,53 @@ for (const engine of testDatabases()) {
       const token = await tokenFromMail(db, 'signature-confirm', 'bekraeft');
       assert.deepEqual(await confirmSignature(db, token, { now: later(7 * 24), site }), { ok: false, reason: 'expired' });
       assert.equal((await listSignatures(db, 'pending')).length, 1);
+    });
+
+    test('the page a confirm link opens knows, without spending it, whether it works, was used or is too old', async () => {
+      await submitSignature(db, signatureInput(), ctx);
+      const token = await tokenFromMail(db, 'signature-confirm', 'bekraeft');
+      assert.equal(await confirmLinkState(db, token, { now: later(1), site }), undefined);
+      assert.equal(await confirmLinkState(db, token, { now: later(7 * 24), site }), 'expired');
+      assert.equal(await confirmLinkState(db, 'x'.repeat(43), ctx), 'unknown');
+      assert.equal((await listSignatures(db, 'pending')).length, 1, 'looking changed nothing');
+      assert.equal((await confirmSignature(db, token, { now: later(2), site })).ok, true);
+      assert.equal(await confirmLinkState(db, token, { now: later(3), site }), 'used');
+    });
+
+    test('an expired confirm link gets a new one by mail, at most once a day, and the new link works while the old one reads as used', async () => {
+      const { signatureId } = await submitSignature(db, signatureInput(), ctx);
+      const old = await tokenFromMail(db, 'signature-confirm', 'bekraeft');
+      const expired = { now: later(8 * 24), site };
+      assert.deepEqual(await renewSignatureConfirm(db, old, expired), { sent: true });
+      assert.deepEqual(await renewSignatureConfirm(db, old, { now: later(8 * 24 + 1), site }), { sent: false }, 'one a day');
+      const confirms = await mails(db, 'signature-confirm');
+      assert.equal(confirms.length, 2);
+      assert.equal(confirms[1]!.recipient, 'mette@borgerforening.example');
+      const fresh = await tokenFromMail(db, 'signature-confirm', 'bekraeft');
+      assert.notEqual(fresh, old);
+      assert.deepEqual(await confirmSignature(db, fresh, { now: later(8 * 24 + 2), site }), { ok: true, signatureId, organisationName: 'Aarhus Borgerforening' });
+      // The old link, clicked after the new one did the work, says so instead of "expired".
+      assert.equal(await confirmLinkState(db, old, { now: later(8 * 24 + 3), site }), 'used');
+      assert.deepEqual(await confirmSignature(db, old, { now: later(8 * 24 + 3), site }), { ok: false, reason: 'used' });
+      assert.deepEqual(await renewSignatureConfirm(db, old, { now: later(10 * 24), site }), { sent: false }, 'a confirmed signature gets no new confirm link');
+      assert.deepEqual(await renewSignatureConfirm(db, 'x'.repeat(43), expired), { sent: false });
+      assert.equal((await mails(db, 'signature-confirmed-awaiting-review')).length, 1);
+    });
+
+    test('the new confirm link of an English signer confirm link leads to the English page', async () => {
+      await submitSignature(db, signatureInput(), { ...ctx, language: 'en' });
+      const [first] = await mails(db, 'signature-confirm');
+      const old = first!.text_body!.match(/\/en\/sign\/confirm\/\?token=([\w-]{43})/)![1]!;
+      await renewSignatureConfirm(db, old, { now: later(8 * 24), site });
+      assert.match((await mails(db, 'signature-confirm'))[1]!.text_body!, /\/en\/sign\/confirm\/\?token=/);
+    });
+
+    test('a withdraw link used once reads as used on its page', async () => {
+      await submitSignature(db, signatureInput(), ctx);
+      const token = await tokenFromMail(db, 'signature-confirm', 'traek-tilbage');
+      assert.equal(await withdrawLinkState(db, token, ctx), undefined);
+      assert.equal((await withdrawSignature(db, token, { now: later(1), site })).ok, true);
+      assert.equal(await withdrawLinkState(db, token, { now: later(2), site }), 'used');
     });
 
     test('made-up and wrong-purpose tokens are unknown', async () => {

@@ -5,8 +5,8 @@ import { applyTransition, isLive, pendingSignatureSql, placeHoldingStatuses, typ
 import { withoutControlCharacters } from '../platform/plain-text.ts';
 import { hashToken, newToken, tokenExpiry, type TokenFailure, type TokenPurpose } from '../platform/tokens.ts';
 import type { Db, Queryable } from '../platform/db/client.ts';
-import { issueLinkToken, signatureTokens, useLinkToken } from '../platform/link-tokens.ts';
-import { enqueueMail, enqueueMailStatement, queuedValues, type QueuedMail } from '../platform/mail/outbox.ts';
+import { findLinkToken, issueLinkToken, linkTokenState, signatureTokens, useLinkToken } from '../platform/link-tokens.ts';
+import { enqueueMail, enqueueMailStatement, isQueued, queuedValues, type QueuedMail } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
 import { renderSigningMail, signingLinks, type SigningMailName as MailName, type SigningMailProps as MailProps } from './signing-mails.ts';
 import { retentionPolicy, type Pruner } from '../platform/retention.ts';
@@ -167,7 +167,8 @@ export async function confirmSignature(db: Db, token: string, ctx: UseCaseContex
       if (!(await moveSignature(tx, signature, 'confirm', 'underskriver', now))) return false;
       await queueSignatureMail(tx, 'signature-confirmed-awaiting-review', signature, {}, now, site);
       return true;
-    });
+    }, confirmedAndStanding); // confirmed already, through this link or another (a new one): a second click is no error
+
   try {
     return await attempt();
   } catch (error) {
@@ -176,6 +177,41 @@ export async function confirmSignature(db: Db, token: string, ctx: UseCaseContex
     if ((error as { code?: string }).code === '23505') return attempt();
     throw error;
   }
+}
+
+/** Confirmed once and not since rejected or withdrawn: a confirm link for it has nothing left to do. */
+const confirmedAndStanding = (signature: SignatureRow) => signature.confirmed_at !== null && signature.status !== 'rejected' && signature.status !== 'withdrawn';
+
+/** What the confirm link would do now, without using it: for the page the link opens. */
+export function confirmLinkState(db: Queryable, token: string, ctx: UseCaseContext = {}): Promise<TokenFailure | undefined> {
+  return linkTokenState<SignatureRow>(db, signatureTokens, token, 'confirm', contextOf(ctx).now, confirmedAndStanding);
+}
+
+/** What the withdraw link would do now, without using it: for the page the link opens. */
+export function withdrawLinkState(db: Queryable, token: string, ctx: UseCaseContext = {}): Promise<TokenFailure | undefined> {
+  return linkTokenState<SignatureRow>(db, signatureTokens, token, 'withdraw', contextOf(ctx).now, (signature) => signature.status === 'withdrawn');
+}
+
+/**
+ * Mails a new confirm link in place of an old (expired) one, to the address the signature was made with, while the
+ * signature still waits to be confirmed: at most one a day per signature. It says nothing about whether it sent one,
+ * so the answer tells a stranger nothing; `sent` is for tests and logs.
+ */
+export async function renewSignatureConfirm(db: Db, token: string, ctx: UseCaseContext = {}): Promise<{ sent: boolean }> {
+  const { now, site } = contextOf(ctx);
+  return db.transaction(async (tx) => {
+    const found = await findLinkToken<SignatureRow>(tx, signatureTokens, token, 'confirm', { lock: true });
+    const signature = found?.subject;
+    if (!signature || found.usedAt || signature.status !== 'pending' || signature.confirmed_at || !signature.email) return { sent: false };
+    const key = `signature-confirm-again:${signature.id}:${now.toISOString().slice(0, 10)}`;
+    if (await isQueued(tx, key)) return { sent: false };
+    const language = languageOf(signature.language);
+    const confirmUrl = signingLinks.confirm(site, await issueToken(tx, signature.id, 'confirm', now), language);
+    const withdrawToken = await issueToken(tx, signature.id, 'withdraw', now);
+    const mail = signatureMail('signature-confirm', { ...signature, email: signature.email }, { confirmUrl }, withdrawToken, site);
+    await enqueueMail(tx, { ...mail, idempotencyKey: key }, now);
+    return { sent: true };
+  });
 }
 
 /** The signature that holds the organisation's place, if another one does. */
@@ -341,8 +377,8 @@ async function queueSignatureMail<N extends MailName>(tx: Queryable, name: N, si
 }
 
 /** Spends a token of this purpose on its signature if the step succeeds (see useLinkToken). */
-async function useToken(db: Db, token: string, purpose: TokenPurpose, now: Date, step: (tx: Queryable, signature: SignatureRow) => Promise<boolean>): Promise<TokenOutcome> {
-  const used = await useLinkToken<SignatureRow>(db, signatureTokens, token, purpose, now, step);
+async function useToken(db: Db, token: string, purpose: TokenPurpose, now: Date, step: (tx: Queryable, signature: SignatureRow) => Promise<boolean>, done?: (signature: SignatureRow) => boolean): Promise<TokenOutcome> {
+  const used = await useLinkToken<SignatureRow>(db, signatureTokens, token, purpose, now, step, done);
   return used.ok ? { ok: true, signatureId: used.subject.id, organisationName: used.subject.organisation_name } : used;
 }
 

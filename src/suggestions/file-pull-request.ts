@@ -11,6 +11,15 @@ export interface GitHubSettings {
   apiUrl: string;
 }
 
+/** Whether GitHub is set up for pull requests, and if not, which settings are missing (names only, never values). */
+export type GitHubSetup = { ready: true; repository: string } | { ready: false; missing: string[] };
+
+export function githubSetup(env: NodeJS.ProcessEnv = process.env): GitHubSetup {
+  const settings = githubSettingsFromEnv(env);
+  if (settings) return { ready: true, repository: `${settings.owner}/${settings.repo}` };
+  return { ready: false, missing: ['GITHUB_TOKEN', 'GITHUB_REPOSITORY'].filter((name) => !env[name]) };
+}
+
 /** GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name) turn the GitHub path on; without both, suggestions wait in the admin. */
 export function githubSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): GitHubSettings | undefined {
   if (!env.GITHUB_TOKEN || !env.GITHUB_REPOSITORY) return undefined;

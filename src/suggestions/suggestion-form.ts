@@ -1,6 +1,6 @@
 // Renders the suggest-a-case form with its values and errors (GOV.UK pattern): used by the static page and by the
 // function that answers a failed POST.
-import { municipalityNames } from '../data/municipalities.ts';
+import { municipalityNamesInDanishOrder } from '../data/municipalities.ts';
 import { honeypotField, suggestionLimits, type SuggestionFieldError } from './suggestion-input.ts';
 import { strings, type Language } from '../i18n/index.ts';
 import { routes as danishRoutes, routesFor } from '../routes.ts';
@@ -25,7 +25,7 @@ export function renderSuggestionForm({ values = {}, errors = [], lang = 'da' }: 
 
   const municipality = o('municipality', f.municipality);
   const options = [`<option value="">${f.municipalityChoose}</option>`]
-    .concat(municipalityNames.map((name) => `<option${values.municipality === name ? ' selected' : ''}>${escapeHtml(name)}</option>`))
+    .concat(municipalityNamesInDanishOrder.map((name) => `<option${values.municipality === name ? ' selected' : ''}>${escapeHtml(name)}</option>`))
     .join('');
 
   return [

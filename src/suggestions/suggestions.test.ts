@@ -11,7 +11,7 @@ import { emptyTables, testDatabases } from '../../tests/support/test-databases.t
 import type { GitHubSettings } from './file-pull-request.ts';
 import { startFakeGitHub, type FakeGitHub } from '../../tests/support/github-stand-in.ts';
 import type { OutboxRow } from '../platform/mail/outbox.ts';
-import { listSuggestions, openSuggestionPullRequest, retryPendingPullRequests, submitSuggestion } from './suggestions.ts';
+import { closeSuggestion, listSuggestions, openSuggestionPullRequest, retryPendingPullRequests, submitSuggestion, suggestionGitHubSetup } from './suggestions.ts';
 
 const site = 'https://samskabelse.test';
 const now = new Date('2026-05-04T09:00:00Z');
@@ -163,5 +163,56 @@ for (const engine of testDatabases()) {
         assert.deepEqual(outcome, { ok: false, reason: 'unknown', message: 'Forslaget findes ikke.' });
       }
     });
+
+    it('rejects a suggestion with a reason: the suggester gets a short mail with it, and the log says who and why', async () => {
+      const { suggestionId } = await submitSuggestion(db, suggestionInput(), { now, site });
+      const outcome = await closeSuggestion(db, suggestionId!, 'reject', '  Casen handler ikke om samskabelse.\u0000 ', 'sekretariat@samskabelse.test', { now, site });
+      assert.deepEqual(outcome, { ok: true, title: 'Fælles have i Vollsmose' });
+      const [row] = await listSuggestions(db, 'rejected');
+      assert.equal(row!.id, suggestionId);
+      assert.equal(row!.close_reason, 'Casen handler ikke om samskabelse.');
+      assert.equal(row!.closed_by, 'sekretariat@samskabelse.test');
+      assert.deepEqual(row!.closed_at, now);
+      const { rows: mails } = await db.query<OutboxRow>(`SELECT * FROM mail_outbox WHERE mail_name = 'case-suggestion-rejected'`);
+      assert.equal(mails.length, 1);
+      assert.equal(mails[0]!.recipient, 'karen@example.org');
+      assert.match(mails[0]!.text_body!, /Fælles have i Vollsmose/);
+      assert.match(mails[0]!.text_body!, /Begrundelsen er: Casen handler ikke om samskabelse\./);
+      const { rows: log } = await db.query<{ actor: string; action: string; subject: string; detail: string }>('SELECT actor, action, subject, detail FROM audit_log');
+      assert.deepEqual(log, [{ actor: 'sekretariat@samskabelse.test', action: 'suggestion-reject', subject: `Fælles have i Vollsmose (${suggestionId})`, detail: 'Casen handler ikke om samskabelse.' }]);
+    });
+
+    it('archives a suggestion with a reason and sends no mail; a closed suggestion gets no pull request and cannot be closed again', async () => {
+      const { suggestionId } = await submitSuggestion(db, suggestionInput(), { now, site });
+      assert.equal((await closeSuggestion(db, suggestionId!, 'archive', 'Findes allerede som case.', 'sekretariat@samskabelse.test', { now, site })).ok, true);
+      const { rows: mails } = await db.query<{ mail_name: string }>('SELECT mail_name FROM mail_outbox ORDER BY mail_name');
+      assert.deepEqual(mails.map((m) => m.mail_name), ['case-suggestion-received'], 'only the receipt');
+      assert.equal((await listSuggestions(db, 'archived')).length, 1);
+      const { rows: log } = await db.query<{ action: string }>('SELECT action FROM audit_log');
+      assert.deepEqual(log.map((l) => l.action), ['suggestion-archive']);
+      assert.deepEqual(await closeSuggestion(db, suggestionId!, 'reject', 'Igen', 'x@y.dk', { now, site }), { ok: false, reason: 'not-pending', message: 'Forslaget er allerede behandlet.' });
+      assert.equal((await openSuggestionPullRequest(db, suggestionId!, 'x@y.dk', { github: settings() })).ok, false);
+      assert.equal(github.calls.length, 0);
+      assert.deepEqual(await retryPendingPullRequests(db, { github: settings() }), { opened: 0, failed: 0 });
+    });
+
+    it('needs a reason to reject or archive, and knows no made-up id', async () => {
+      const { suggestionId } = await submitSuggestion(db, suggestionInput(), { now, site });
+      assert.equal((await closeSuggestion(db, suggestionId!, 'reject', '  ', 'x@y.dk', { now, site })).ok, false);
+      assert.deepEqual(await closeSuggestion(db, suggestionId!, 'archive', '', 'x@y.dk', { now, site }), { ok: false, reason: 'reason-required', message: 'Skriv en begrundelse' });
+      assert.equal((await closeSuggestion(db, '00000000-0000-4000-8000-000000000000', 'archive', 'Grund', 'x@y.dk', { now, site })).ok, false);
+      assert.equal((await closeSuggestion(db, 'x\u0000', 'archive', 'Grund', 'x@y.dk', { now, site })).ok, false);
+      assert.equal((await listSuggestions(db, 'pending')).length, 1);
+      const { rows } = await db.query('SELECT 1 FROM audit_log');
+      assert.equal(rows.length, 0);
+    });
   });
 }
+
+describe('whether GitHub is set up, said up front', () => {
+  it('is ready with a token and a repository, and names what is missing otherwise (names only, never values)', () => {
+    assert.deepEqual(suggestionGitHubSetup({ GITHUB_TOKEN: 'ghp_secret', GITHUB_REPOSITORY: 'ejer/navn' }), { ready: true, repository: 'ejer/navn' });
+    assert.deepEqual(suggestionGitHubSetup({ GITHUB_REPOSITORY: 'ejer/navn' }), { ready: false, missing: ['GITHUB_TOKEN'] });
+    assert.deepEqual(suggestionGitHubSetup({}), { ready: false, missing: ['GITHUB_TOKEN', 'GITHUB_REPOSITORY'] });
+  });
+});

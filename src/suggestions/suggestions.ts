@@ -3,14 +3,16 @@
 import { candidatePaths, draftFromSuggestion } from '../case-files/suggestion-draft.ts';
 import type { SuggestionInput } from './suggestion-input.ts';
 import type { Db } from '../platform/db/client.ts';
-import { githubSettingsFromEnv, openFilePullRequest, type GitHubSettings } from './file-pull-request.ts';
+import { recordAuditRow } from '../platform/audit-log.ts';
+import { withoutControlCharacters } from '../platform/plain-text.ts';
+import { githubSettingsFromEnv, githubSetup, openFilePullRequest, type GitHubSettings, type GitHubSetup } from './file-pull-request.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
 import { renderSuggestionMail } from './suggestion-mails.ts';
 import { retentionPolicy, type Pruner } from '../platform/retention.ts';
 import { languageOf, strings, type Language } from '../i18n/index.ts';
 
-export const suggestionStatuses = ['pending', 'pull-request-opened'] as const;
+export const suggestionStatuses = ['pending', 'pull-request-opened', 'rejected', 'archived'] as const;
 export type SuggestionStatus = (typeof suggestionStatuses)[number];
 
 export interface SuggestionRow {
@@ -31,6 +33,10 @@ export interface SuggestionRow {
   pr_attempts: number;
   pr_last_error: string | null;
   created_at: Date;
+  /** When, by whom and why the secretariat rejected or archived it. */
+  closed_at: Date | null;
+  closed_by: string | null;
+  close_reason: string | null;
 }
 
 export interface SuggestionContext {
@@ -45,7 +51,7 @@ export const suggestionOutcomeMessages = strings().admin.suggestions.outcomes;
 
 export type PullRequestOutcome =
   | { ok: true; url: string }
-  | { ok: false; reason: 'unknown' | 'already-opened' | 'not-configured' | 'github-failed'; message: string; url?: string };
+  | { ok: false; reason: 'unknown' | 'already-opened' | 'closed' | 'not-configured' | 'github-failed'; message: string; url?: string };
 
 // Columns written from the form, in one place for the insert.
 const inputColumns = ['title', 'municipality', 'what_happened', 'participants', 'sources'] as const satisfies readonly (keyof SuggestionInput)[];
@@ -127,6 +133,7 @@ export async function openSuggestionPullRequest(db: Db, id: string, actor: strin
   const suggestion = rows[0];
   if (!suggestion) return { ok: false, reason: 'unknown', message: suggestionOutcomeMessages.unknown };
   if (suggestion.status === 'pull-request-opened') return { ok: false, reason: 'already-opened', message: suggestionOutcomeMessages.alreadyOpened, url: suggestion.pr_url ?? undefined };
+  if (suggestion.status !== 'pending') return { ok: false, reason: 'closed', message: strings().linkpages.suggestionReview.notPending };
   if (!github) return { ok: false, reason: 'not-configured', message: suggestionOutcomeMessages.notConfigured };
 
   let url: string;
@@ -144,6 +151,47 @@ export async function openSuggestionPullRequest(db: Db, id: string, actor: strin
     [id, url, ctx.now ?? new Date(), actor],
   );
   return { ok: true, url };
+}
+
+export type { GitHubSetup };
+
+/** Whether pull requests can be opened from the admin, and which settings are missing if not: for the page, up front. */
+export function suggestionGitHubSetup(env: NodeJS.ProcessEnv = process.env): GitHubSetup {
+  return githubSetup(env);
+}
+
+export type SuggestionClosing = 'reject' | 'archive';
+export const closeReasonMaxLength = 2000;
+
+export type CloseOutcome =
+  | { ok: true; title: string }
+  | { ok: false; reason: 'unknown' | 'not-pending' | 'reason-required'; message: string };
+
+/**
+ * Closes a pending suggestion without a pull request, with the secretariat's reason, in one transaction with its audit
+ * row: rejected (the suggester gets a short mail with the reason, in the language they wrote in) or archived (no mail).
+ */
+export async function closeSuggestion(db: Db, id: string, how: SuggestionClosing, reason: string, actor: string, ctx: SuggestionContext = {}): Promise<CloseOutcome> {
+  const now = ctx.now ?? new Date();
+  const site = ctx.site ?? mailSettings().siteUrl;
+  const m = strings().linkpages.suggestionReview;
+  const cleanReason = withoutControlCharacters(reason).trim().slice(0, closeReasonMaxLength);
+  if (!uuidShape.test(id)) return { ok: false, reason: 'unknown', message: suggestionOutcomeMessages.unknown };
+  if (!cleanReason) return { ok: false, reason: 'reason-required', message: m.reasonMissing };
+  return db.transaction(async (tx): Promise<CloseOutcome> => {
+    const { rows } = await tx.query<SuggestionRow>('SELECT * FROM case_suggestions WHERE id = $1 FOR UPDATE', [id]);
+    const suggestion = rows[0];
+    if (!suggestion) return { ok: false, reason: 'unknown', message: suggestionOutcomeMessages.unknown };
+    if (suggestion.status !== 'pending') return { ok: false, reason: 'not-pending', message: m.notPending };
+    const status = how === 'reject' ? 'rejected' : 'archived';
+    await tx.query(`UPDATE case_suggestions SET status = $2, closed_at = $3, closed_by = $4, close_reason = $5 WHERE id = $1`, [id, status, now, actor, cleanReason]);
+    await recordAuditRow(tx, { actor, action: `suggestion-${how}`, subject: `${suggestion.title} (${id})`, detail: cleanReason }, now);
+    if (how === 'reject') {
+      const content = renderSuggestionMail('case-suggestion-rejected', { site, name: suggestion.suggester_name, title: suggestion.title, reason: cleanReason }, strings(languageOf(suggestion.language)));
+      await enqueueMail(tx, { name: 'case-suggestion-rejected', to: suggestion.suggester_email, content, idempotencyKey: `case-suggestion-rejected:${id}` }, now);
+    }
+    return { ok: true, title: suggestion.title };
+  });
 }
 
 export const pullRequestRetryPolicy = { maxAttempts: 5, batchSize: 10 };

@@ -1,5 +1,5 @@
 // The secretariat's member list: a search form that works without JavaScript, the table, and the CSV of exactly what is shown.
-import { municipalityNames } from '../../data/municipalities.ts';
+import { municipalityNamesInDanishOrder } from '../../data/municipalities.ts';
 import { areas } from '../../data/vocabulary.ts';
 import { strings } from '../../i18n/index.ts';
 import { routes } from '../../routes.ts';
@@ -36,7 +36,7 @@ export function renderMemberList(view: AdminView, filter: MemberFilter, members:
     `<div class="field"><label class="field-label" for="q">${copy.query}</label><input class="input" id="q" name="q" type="search" value="${escapeHtml(filter.q ?? '')}"></div>`,
     select('type', copy.type, Object.entries(kindLabels), filter.kind),
     select('status', copy.status, Object.entries(statusLabels), filter.status),
-    select('kommune', copy.municipality, municipalityNames.map((n) => [n, n] as const), filter.municipality),
+    select('kommune', copy.municipality, municipalityNamesInDanishOrder.map((n) => [n, n] as const), filter.municipality),
     select('interesse', copy.interest, areas.map((a) => [a, areaLabels[a] ?? a] as const), filter.interest),
     select('nyhedsbrev', copy.newsletter, [['ja', t.admin.yes], ['nej', t.admin.no]], filter.newsletter === undefined ? undefined : filter.newsletter ? 'ja' : 'nej'),
     `<p><button type="submit" class="button">${copy.search}</button> <a href="${routes.adminMembers}">${copy.reset}</a></p></form>`,

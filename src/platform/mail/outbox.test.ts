@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/client.ts';
@@ -318,11 +318,48 @@ test('the file transport writes the mail as HTML and text and prints its action 
   const lines: string[] = [];
   const transport = createFileTransport({ dir, from: 'noreply@localhost', log: (line) => lines.push(line), clock: () => now });
   const mail = queuedMail();
-  assert.deepEqual(await transport.send({ name: mail.name, to: mail.to, ...mail.content }, { idempotencyKey: mail.idempotencyKey }), { ok: true });
-  assert.deepEqual((await readdir(dir)).sort(), ['2026-06-01T08-00-00-000Z-signature-confirm.html', '2026-06-01T08-00-00-000Z-signature-confirm.txt']);
-  assert.match(await readFile(join(dir, '2026-06-01T08-00-00-000Z-signature-confirm.txt'), 'utf8'), /Til: mette@borgerforening\.example/);
+  const ref = '0b9c3f7e-1d2a-4c5b-8e6f-7a8b9c0d1e2f';
+  assert.deepEqual(await transport.send({ name: mail.name, to: mail.to, ...mail.content, ref }, { idempotencyKey: mail.idempotencyKey }), { ok: true });
+  const base = `2026-06-01T08-00-00-000Z-${ref}-signature-confirm`;
+  assert.deepEqual((await readdir(dir)).sort(), [`${base}.html`, `${base}.txt`]);
+  assert.match(await readFile(join(dir, `${base}.txt`), 'utf8'), /Til: mette@borgerforening\.example/);
   assert.ok(lines.includes('  https://samskabelse.test/underskriv/bekraeft/?token=abc'));
   await rm(dir, { recursive: true, force: true });
+});
+
+test('the file transport keeps two mails written in the same millisecond, each under its own id', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'outbox-'));
+  const transport = createFileTransport({ dir, from: 'noreply@localhost', log: () => {}, clock: () => now });
+  const mail = queuedMail();
+  const first = { name: mail.name, to: 'first@example.dk', ...mail.content };
+  const second = { name: mail.name, to: 'second@example.dk', ...mail.content };
+  // One with an outbox row's id, and two without (a fresh id each), all at the same instant.
+  await transport.send({ ...first, ref: '11111111-1111-4111-8111-111111111111' }, { idempotencyKey: 'a' });
+  await transport.send(second, { idempotencyKey: 'b' });
+  await transport.send(second, { idempotencyKey: 'c' });
+  const texts = (await readdir(dir)).filter((f) => f.endsWith('-signature-confirm.txt'));
+  assert.equal(texts.length, 3, texts.join(', '));
+  assert.ok(texts.includes('2026-06-01T08-00-00-000Z-11111111-1111-4111-8111-111111111111-signature-confirm.txt'));
+  const recipients = await Promise.all(texts.map(async (f) => (await readFile(join(dir, f), 'utf8')).match(/^Til: (.*)$/m)?.[1]));
+  assert.deepEqual(recipients.sort(), ['first@example.dk', 'second@example.dk', 'second@example.dk']);
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('the file transport keeps mail private: files 0600 in a folder 0700, even a folder that was open before', async () => {
+  const parent = await mkdtemp(join(tmpdir(), 'outbox-'));
+  const dir = join(parent, 'outbox');
+  const transport = createFileTransport({ dir, from: 'noreply@localhost', log: () => {}, clock: () => now });
+  const mail = queuedMail();
+  await transport.send({ name: mail.name, to: mail.to, ...mail.content }, { idempotencyKey: mail.idempotencyKey });
+  await transport.addContact({ email: mail.to, segmentId: 'seg-1' }, { idempotencyKey: 'contact-add:m1' });
+  assert.equal((await stat(dir)).mode & 0o777, 0o700);
+  const files = await readdir(dir);
+  assert.equal(files.length, 3);
+  for (const file of files) assert.equal((await stat(join(dir, file))).mode & 0o777, 0o600, file);
+  await chmod(dir, 0o755);
+  await transport.send({ name: mail.name, to: mail.to, ...mail.content }, { idempotencyKey: 'again' });
+  assert.equal((await stat(dir)).mode & 0o777, 0o700);
+  await rm(parent, { recursive: true, force: true });
 });
 
 test('the file transport records contact jobs as files, and gives each new contact an id', async () => {
@@ -330,9 +367,14 @@ test('the file transport records contact jobs as files, and gives each new conta
   const transport = createFileTransport({ dir, from: 'noreply@localhost', log: () => {}, clock: () => now });
   const added = await transport.addContact({ email: 'mette@borgerforening.example', segmentId: 'seg-1' }, { idempotencyKey: 'contact-add:m1' });
   assert.ok(added.ok && added.providerId?.startsWith('fil-'));
-  const file = JSON.parse(await readFile(join(dir, '2026-06-01T08-00-00-000Z-contact-add.json'), 'utf8'));
-  assert.deepEqual(file, { email: 'mette@borgerforening.example', segmentId: 'seg-1', contactId: added.providerId, idempotencyKey: 'contact-add:m1' });
+  const only = async (suffix: string) => {
+    const found = (await readdir(dir)).filter((f) => f.endsWith(suffix));
+    assert.equal(found.length, 1, suffix);
+    assert.ok(found[0]!.startsWith('2026-06-01T08-00-00-000Z-'), found[0]);
+    return JSON.parse(await readFile(join(dir, found[0]!), 'utf8'));
+  };
+  assert.deepEqual(await only('-contact-add.json'), { email: 'mette@borgerforening.example', segmentId: 'seg-1', contactId: added.providerId, idempotencyKey: 'contact-add:m1' });
   assert.deepEqual(await transport.removeContact(added.providerId!, { idempotencyKey: 'contact-remove:x' }), { ok: true });
-  assert.equal(JSON.parse(await readFile(join(dir, '2026-06-01T08-00-00-000Z-contact-remove.json'), 'utf8')).contactId, added.providerId);
+  assert.equal((await only('-contact-remove.json')).contactId, added.providerId);
   await rm(dir, { recursive: true, force: true });
 });

@@ -1,6 +1,6 @@
 // Sends one mail or one newsletter-contact change: through Resend when RESEND_API_KEY is set, else into .data/outbox/ as files.
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resend } from 'resend';
 import { mailSettings } from './settings.ts';
@@ -186,35 +186,43 @@ export interface FileTransportOptions {
   clock?: () => Date;
 }
 
-/** For local work: each mail becomes <timestamp>-<name>.html and .txt, each contact change <timestamp>-contact-*.json, and action links are printed. */
+/**
+ * For local work: each mail becomes <time>-<id>-<name>.html and .txt, each contact change <time>-<id>-contact-*.json,
+ * and action links are printed. The id (the outbox row, else a fresh UUID) makes every name unique: two mails in the
+ * same millisecond both stay. The time only sorts the folder. Mail holds addresses, so files are 0600 in a 0700 folder.
+ */
 export function createFileTransport(options: FileTransportOptions): MailTransport {
   const log = options.log ?? ((line: string) => console.log(line));
   const clock = options.clock ?? (() => new Date());
-  const fileBase = async (name: string) => {
-    await mkdir(options.dir, { recursive: true });
-    return join(options.dir, `${clock().toISOString().replace(/[:.]/g, '-')}-${name}`);
+  const fileBase = async (name: string, id: string = randomUUID()) => {
+    await mkdir(options.dir, { recursive: true, mode: 0o700 });
+    // mkdir's mode is masked by the umask and leaves an existing folder alone: set it outright.
+    await chmod(options.dir, 0o700);
+    const safeId = id.replace(/[^A-Za-z0-9-]/g, '_');
+    return join(options.dir, `${clock().toISOString().replace(/[:.]/g, '-')}-${safeId}-${name}`);
   };
+  const write = (path: string, text: string) => writeFile(path, text, { mode: 0o600 });
   return {
     name: 'file',
     async send(mail, { idempotencyKey }) {
-      const base = await fileBase(mail.name);
+      const base = await fileBase(mail.name, mail.ref);
       const header = `Fra: ${options.from}\nTil: ${mail.to}\nEmne: ${mail.subject}\nIdempotency-Key: ${idempotencyKey}\n\n`;
-      await writeFile(`${base}.html`, mail.html);
-      await writeFile(`${base}.txt`, header + mail.text);
+      await write(`${base}.html`, mail.html);
+      await write(`${base}.txt`, header + mail.text);
       log(`Mail "${mail.name}" til ${mail.to}: ${base}.html`);
-      for (const link of mail.text.match(/https?:\/\/\S+\/(?:underskriv\/(?:bekraeft|traek-tilbage)|bliv-medlem\/(?:bekraeft|udmeld))\/\?token=\S+/g) ?? []) log(`  ${link}`);
+      for (const link of mail.text.match(/https?:\/\/\S+\/(?:underskriv\/(?:bekraeft|traek-tilbage)|bliv-medlem\/(?:bekraeft|udmeld)|en\/(?:sign\/(?:confirm|withdraw)|join\/(?:confirm|leave)))\/\?token=\S+/g) ?? []) log(`  ${link}`);
       return { ok: true };
     },
     async addContact(contact, { idempotencyKey }) {
       const contactId = `fil-${randomUUID()}`;
       const base = await fileBase('contact-add');
-      await writeFile(`${base}.json`, JSON.stringify({ ...contact, contactId, idempotencyKey }, null, 2));
+      await write(`${base}.json`, JSON.stringify({ ...contact, contactId, idempotencyKey }, null, 2));
       log(`Nyhedsbrev: ${contact.email} tilføjet som kontakt ${contactId}: ${base}.json`);
       return { ok: true, providerId: contactId };
     },
     async removeContact(contactId, { idempotencyKey }) {
       const base = await fileBase('contact-remove');
-      await writeFile(`${base}.json`, JSON.stringify({ contactId, idempotencyKey }, null, 2));
+      await write(`${base}.json`, JSON.stringify({ contactId, idempotencyKey }, null, 2));
       log(`Nyhedsbrev: kontakt ${contactId} fjernet: ${base}.json`);
       return { ok: true };
     },
