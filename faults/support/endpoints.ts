@@ -87,7 +87,7 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   { file: 'api/signatures.ts', method: 'POST', path: '/api/signatures/', encodings: ['json', 'form'], fields: signingFields },
   ...tokenPage('api/signatures/confirm.ts', '/underskriv/bekraeft/'),
   ...tokenPage('api/signatures/withdraw.ts', '/underskriv/traek-tilbage/'),
-  { file: 'api/badge.ts', method: 'GET', path: '/api/badge/', encodings: ['query'], fields: { id: uuid } },
+  { file: 'api/badge.ts', method: 'GET', path: '/api/badge/', encodings: ['query'], fields: { id: uuid, size: fc.constantFrom('small', 'medium', 'large', 'x') } },
   {
     file: 'api/signatories.ts',
     method: 'GET',
