@@ -5,6 +5,7 @@
  * The widest advance, in em, that any font in the badge's stack (system-ui, Segoe UI, Arial, or the fallback
  * sans-serif, which is DejaVu Sans on most Linux systems and the widest of them) gives a character in bold, rounded up.
  * Measured in Chromium with canvas measureText on DejaVu Sans Bold and Liberation Sans Bold (Arial's metrics).
+ * @not-ui-text: the characters of each width class, not text anyone reads.
  */
 const widthClasses: [number, string][] = [
   [0.4, ` 'iljI|.,:;·‘’\`/\\`],

@@ -10,6 +10,8 @@ export interface RouteSample {
   path: string;
   /** True for a page (ends in /): it must also answer without the slash, with one 308 here. */
   page: boolean;
+  /** The sample's id names nobody (an empty database has no signatory), so its right answer is the 404 page. */
+  missing?: boolean;
 }
 
 const slot = '\u0000';
@@ -31,12 +33,13 @@ function fill(template: string, paths: string[], name: string): string {
 /** One sample per entry in `routes` (one per facet for casesBy), slugs from the built site in `siteDir`. */
 export async function routeSamples(siteDir: string): Promise<RouteSample[]> {
   const paths = await sitemapPaths(siteDir);
-  const samples: { name: string; path: string }[] = [];
+  const samples: { name: string; path: string; missing?: boolean }[] = [];
   for (const [name, route] of Object.entries(routes) as [string, string | ((...args: string[]) => string)][]) {
     if (typeof route === 'string') samples.push({ name, path: route });
     // Routes that take a query rather than a slug from the sitemap.
     else if (name === 'signatoriesWith') samples.push({ name, path: routes.signatoriesWith('type=forening') });
     else if (name === 'badge') samples.push({ name, path: routes.badge('00000000-0000-4000-8000-000000000000') });
+    else if (name === 'signatory') samples.push({ name, path: routes.signatory('00000000-0000-4000-8000-000000000000'), missing: true });
     else if (name === 'casesBy') for (const facet of Object.keys(facets) as Facet[]) samples.push({ name: `casesBy(${facet})`, path: fill(routes.casesBy(facet, slot), paths, name) });
     else samples.push({ name, path: fill(route(slot), paths, name) });
   }
