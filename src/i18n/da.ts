@@ -779,6 +779,7 @@ export const da = {
   },
   /** Where the wall is found from the rest of the site: the front page's live count and the charter's link. */
   findWall: {
+    wallDescription: 'Se de kommuner, foreninger, virksomheder og andre organisationer, der har skrevet under på Charter for samskabelse, og find dem efter type og kommune.',
     count: (n: string, count: number) => (count === 1 ? `${n} organisation står bag chartret.` : `${n} organisationer står bag chartret.`),
     none: 'Ingen organisationer har skrevet under på chartret endnu. Jeres kan blive den første.',
     seeWho: 'Se, hvem der har skrevet under',

@@ -556,6 +556,7 @@ export const en = {
     mailMore: (url: string) => `The badge also comes in a small and a large size. The code for all three is on your page with us: ${url}`,
   },
   findWall: {
+    wallDescription: 'See the municipalities, associations, businesses and other organisations that have signed the Charter for Co-creation, and find them by type and municipality.',
     count: (n: string, count: number) => (count === 1 ? `${n} organisation stands behind the charter.` : `${n} organisations stand behind the charter.`),
     none: 'No organisation has signed the charter yet. Yours could be the first.',
     seeWho: 'See who has signed',
