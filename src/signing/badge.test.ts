@@ -36,6 +36,7 @@ test('every line of the badge fits its width and height, for every size and the 
     for (const [label, name] of Object.entries(names)) {
       const box = badgeLayout(name, size);
       assertFits(box, `${size}, ${label}`);
+      assert.ok(box.lines.every((l) => l.fontSize >= 9), `${size}, ${label}: no line below 9 px`);
       // Nothing is dropped: the lines hold every character of the name (the spaces where lines break aside).
       const nameText = box.lines.slice(2).map((l) => l.text).join('').replace(/\s/g, '');
       assert.equal(nameText, name.trim().replace(/\s/g, ''), `${size}, ${label}: the name lost characters`);

@@ -81,7 +81,8 @@ export function badgeLayout(organisationName: string, size: BadgeSize = defaultB
   const { width, scale } = sizes[size];
   const room = width - textLeft * scale - padding * scale;
   const fixed = (text: string, fontSize: number, bold: boolean): Block => ({ fontSize: fontSize * scale, lines: wrapText(text, fontSize * scale, room), bold });
-  const name = fitText(organisationName.trim(), room, { largest: 14 * scale, smallest: 10 * scale, maxLines: 3 });
+  // Never below 9 px, even on the small badge: a longer name gets more lines instead.
+  const name = fitText(organisationName.trim(), room, { largest: 14 * scale, smallest: Math.max(9, 10 * scale), maxLines: 3 });
   return layout(size, [fixed(t.badge.signed, 13, false), fixed(t.badge.charter, 13, false), { ...name, bold: true }]);
 }
 
