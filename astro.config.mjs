@@ -16,7 +16,7 @@ const proxied = ['/api', '/underskrivere', '/underskriv/bekraeft', '/underskriv/
 
 // Pages that functions serve from a frame under /skabelon/ (see vercel.json's rewrites): the sitemap lists them
 // at their public address, and leaves out the frames themselves.
-const servedByFunctions = ['/', '/bliv-medlem/'];
+const servedByFunctions = ['/', '/bliv-medlem/', '/underskrivere/'];
 
 export default defineConfig({
   site,

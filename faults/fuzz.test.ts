@@ -59,6 +59,7 @@ function judge(endpoint: FuzzEndpoint, answer: Answer): string | undefined {
     if (answer.sentBytes <= defaultMaxBytes) return `413 for a body of ${answer.sentBytes} bytes, within the limit`;
     return answer.text.includes(bodyMessages.tooLarge) ? undefined : `413 without the message that says what to do: ${answer.text}`;
   }
+  if (answer.status === 404 && endpoint.notFoundPage && answer.type.startsWith('text/html')) return undefined;
   const fields = new Set(Object.keys(endpoint.fields));
   if (answer.type.startsWith('application/json')) {
     let errors: unknown;

@@ -1,11 +1,15 @@
 // `npm run audit`: Lighthouse (mobile) on the main page types of the built site, served by the real local server (the
-// home page comes from a function); writes the scores to docs/benchmarks.md.
+// home page and the wall come from functions); writes the scores to docs/benchmarks.md.
+// `npm run audit -- --signatories=100000` measures against a fresh PGlite in a temporary folder holding that many
+// published signatories (tests/support/signatory-seed.ts), so the wall is audited at scale and no real database is touched.
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { startServer } from '../src/dev-server/local-server.ts';
-import { closeRuntime, migrateLocalDatabase } from '../src/platform/runtime.ts';
+import { closeRuntime, database, migrateLocalDatabase } from '../src/platform/runtime.ts';
+import { seedSignatories } from '../tests/support/signatory-seed.ts';
 
 const run = promisify(execFile);
 const pages = {
@@ -14,7 +18,13 @@ const pages = {
   Princip: '/charter/ligevaerd/',
   Caseliste: '/cases/',
   Case: '/cases/seest/',
+  Underskrivere: '/underskrivere/',
 };
+const seeded = Number(/^--signatories=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--signatories=')) ?? '')?.[1] ?? 0);
+if (seeded > 0) {
+  delete process.env.DATABASE_URL;
+  process.env.DATA_DIR = await mkdtemp(join(tmpdir(), 'samskabelse-audit-'));
+}
 const lighthouse = resolve('node_modules/lighthouse/cli/index.js');
 const chromeFlags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync';
 
@@ -23,10 +33,15 @@ interface Report {
 }
 
 await migrateLocalDatabase();
+if (seeded > 0) {
+  await seedSignatories(await database(), seeded);
+  console.log(`${seeded} underskrivere lagt i ${process.env.DATA_DIR}`);
+}
 const server = await startServer({ port: 0 });
 const site = { url: (path: string) => `${server.url}${path}` };
-// The first request opens (and locally may create) the database; measure the pages, not that one-time start.
-await (await fetch(site.url('/'))).text();
+// The first request opens (and locally may create) the database, and the first wall query after seeding warms PGlite's
+// cache; measure the pages, not that one-time start (without it Lighthouse can lose the wall's navigation: NO_NAVSTART).
+for (const path of ['/', '/underskrivere/']) await (await fetch(site.url(path))).text();
 const rows: string[] = [];
 let titles: string[] = [];
 try {
@@ -46,11 +61,12 @@ try {
 } finally {
   await server.close();
   await closeRuntime();
+  if (seeded > 0) await rm(process.env.DATA_DIR!, { recursive: true, force: true });
 }
 
 const section = [
   '<!-- lighthouse:start -->',
-  `Målt ${new Date().toISOString().slice(0, 10)} med Lighthouse (mobil) mod den byggede side, Chromium \`/usr/bin/chromium\`.`,
+  `Målt ${new Date().toISOString().slice(0, 10)} med Lighthouse (mobil) mod den byggede side, Chromium \`/usr/bin/chromium\`${seeded > 0 ? `, med ${seeded.toLocaleString('da-DK')} underskrivere på væggen` : ''}.`,
   '',
   `| Side | ${titles.join(' | ')} |`,
   `| --- | ${titles.map(() => '---').join(' | ')} |`,

@@ -48,6 +48,8 @@ export const routes = {
   signatoriesList: '/underskrivere/#liste',
   /** The wall with a query (filter, sort, page), scrolled to its list. */
   signatoriesWith: (query: string) => `/underskrivere/${query ? `?${query}` : ''}#liste`,
+  /** A published signatory's own page: who, when, and the badge in each size with its embed code. */
+  signatory: (signatureId: string) => `/underskrivere/${encodeURIComponent(signatureId)}/`,
   suggest: '/foreslaa-en-case/',
   suggestThanks: '/foreslaa-en-case/tak/',
   join: '/bliv-medlem/',
@@ -78,7 +80,8 @@ export const routes = {
   suggestionsApi: '/api/suggestions',
   signatoriesJson: '/api/signatories',
   signatoriesCsv: '/api/signatories?format=csv',
-  badge: (signatureId: string) => `/api/badge?id=${encodeURIComponent(signatureId)}`,
+  /** The badge image; without a size it is the medium one. */
+  badge: (signatureId: string, size?: string) => `/api/badge?id=${encodeURIComponent(signatureId)}${size ? `&size=${encodeURIComponent(size)}` : ''}`,
   robots: '/robots.txt',
   webManifest: '/site.webmanifest',
 } as const;

@@ -92,7 +92,7 @@ const pureFiles = [
 const impure = new Set(['pg', '@electric-sql/pglite', 'node:fs', 'node:fs/promises', 'fs', 'fs/promises']);
 
 /** Views render HTML from data they are given: the admin views, the forms, the wall and the link pages. */
-const isView = (file: string) => /^src\/admin\/views\//.test(file) || /^src\/[a-z-]+\/[a-z-]+-form\.ts$/.test(file) || file === 'src/signing/signatory-wall.ts' || file === 'src/signing/wall-map.ts' || file === 'src/platform/html/token-pages.ts';
+const isView = (file: string) => /^src\/admin\/views\//.test(file) || /^src\/[a-z-]+\/[a-z-]+-form\.ts$/.test(file) || file === 'src/signing/signatory-wall.ts' || file === 'src/signing/wall-map.ts' || file === 'src/signing/signatory-page.ts' || file === 'src/platform/html/token-pages.ts';
 
 /** The modules that reach the database; whatever imports them (not just their types) is a store too. */
 const storeRoots = new Set(['src/platform/db/client.ts', 'src/platform/runtime.ts']);

@@ -25,6 +25,8 @@ export interface FuzzEndpoint {
   admin?: boolean;
   /** The endpoint is a 404 page (api/not-found.ts): every answer must be that page, with status 404. */
   notFound?: boolean;
+  /** A page per id: a 404 HTML page is the right answer for an id that names nothing. */
+  notFoundPage?: boolean;
 }
 
 const cvr = fc.integer({ min: 1_000_000, max: 9_999_999 }).map((n) => completeCvr(String(n)) ?? String(n));
@@ -93,7 +95,7 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   ...tokenPage('api/signatures/confirm.ts', '/underskriv/bekraeft/'),
   newLinkPage('api/signatures/confirm.ts', '/underskriv/bekraeft/'),
   ...tokenPage('api/signatures/withdraw.ts', '/underskriv/traek-tilbage/'),
-  { file: 'api/badge.ts', method: 'GET', path: '/api/badge/', encodings: ['query'], fields: { id: uuid } },
+  { file: 'api/badge.ts', method: 'GET', path: '/api/badge/', encodings: ['query'], fields: { id: uuid, size: fc.constantFrom('small', 'medium', 'large', 'x') } },
   {
     file: 'api/signatories.ts',
     method: 'GET',
@@ -102,6 +104,8 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
     fields: { format: fc.constantFrom('csv', 'json'), ...wallFields, limit: fc.oneof(fc.integer({ min: -5, max: 2000 }).map(String), fc.string({ maxLength: 8 })) },
   },
   { file: 'api/wall.ts', method: 'GET', path: '/underskrivere/', encodings: ['query'], fields: wallFields },
+  // /underskrivere/<id>/ is rewritten to this with ?id=.
+  { file: 'api/signatory.ts', method: 'GET', path: '/api/signatory/', encodings: ['query'], fields: { id: fc.oneof(uuid, fc.string({ maxLength: 40 })) }, notFoundPage: true },
   { file: 'api/admin/signatures.ts', method: 'GET', path: '/api/admin/signatures/', encodings: ['query'], fields: { status: fc.constantFrom(...signatureStatuses) }, admin: true },
   {
     file: 'api/admin/signatures.ts',

@@ -787,6 +787,29 @@ export const da = {
       },
     },
   },
+  /** The page per published signatory (/underskrivere/<id>/): who, when, the badge in each size and its embed code. */
+  signatoryPage: {
+    signed: (date: string) => `Skrev under på Charter for samskabelse ${date}.`,
+    badgeTitle: 'Mærket til jeres hjemmeside',
+    badgeIntro:
+      'Vis på jeres hjemmeside, at I står bag chartret. Mærket findes i tre størrelser. Kopiér koden under den størrelse, I vil bruge, og sæt den ind på jeres side. Mærket linker til listen over underskrivere.',
+    sizes: { small: 'Lille', medium: 'Mellem', large: 'Stor' },
+    sizeHeading: (size: string, width: number) => `${size} (${width} pixel bred)`,
+    codeLabel: (size: string) => `Kode til det mærke, der er ${size.toLowerCase()}`,
+    allSignatories: 'Se alle underskrivere',
+    notFoundTitle: 'Underskriveren findes ikke',
+    notFoundText: 'Der er ingen offentlig underskriver på den adresse. Måske har organisationen trukket sin underskrift tilbage, eller også er adressen skrevet forkert.',
+    /** In the approval mail, after the embed code, when the signatory is on the public list. */
+    mailMore: (url: string) => `Mærket findes også i en lille og en stor udgave. Koden til alle tre står på jeres side hos os: ${url}`,
+  },
+  /** Where the wall is found from the rest of the site: the front page's live count and the charter's link. */
+  findWall: {
+    wallDescription: 'Se de kommuner, foreninger, virksomheder og andre organisationer, der har skrevet under på Charter for samskabelse, og find dem efter type og kommune.',
+    count: (n: string, count: number) => (count === 1 ? `${n} organisation står bag chartret.` : `${n} organisationer står bag chartret.`),
+    none: 'Ingen organisationer har skrevet under på chartret endnu. Jeres kan blive den første.',
+    seeWho: 'Se, hvem der har skrevet under',
+    charterLink: 'Se de organisationer, der står bag chartret',
+  },
   notFound: {
     title: 'Siden findes ikke',
     lead: 'Vi kan ikke finde den side, du leder efter. Måske er den flyttet, eller der er en stavefejl i adressen.',

@@ -562,6 +562,26 @@ export const en = {
       },
     },
   },
+  signatoryPage: {
+    signed: (date: string) => `Signed the Charter for Co-creation on ${date}.`,
+    badgeTitle: 'The badge for your website',
+    badgeIntro:
+      'Show on your website that you stand behind the charter. The badge comes in three sizes. Copy the code under the size you want and paste it into your page. The badge links to the list of signatories.',
+    sizes: { small: 'Small', medium: 'Medium', large: 'Large' },
+    sizeHeading: (size: string, width: number) => `${size} (${width} pixels wide)`,
+    codeLabel: (size: string) => `Code for the ${size.toLowerCase()} badge`,
+    allSignatories: 'See all signatories',
+    notFoundTitle: 'No such signatory',
+    notFoundText: 'There is no public signatory at this address. The organisation may have withdrawn its signature, or the address may be mistyped.',
+    mailMore: (url: string) => `The badge also comes in a small and a large size. The code for all three is on your page with us: ${url}`,
+  },
+  findWall: {
+    wallDescription: 'See the municipalities, associations, businesses and other organisations that have signed the Charter for Co-creation, and find them by type and municipality.',
+    count: (n: string, count: number) => (count === 1 ? `${n} organisation stands behind the charter.` : `${n} organisations stand behind the charter.`),
+    none: 'No organisation has signed the charter yet. Yours could be the first.',
+    seeWho: 'See who has signed',
+    charterLink: 'See the organisations that stand behind the charter',
+  },
   notFound: {
     title: 'Page not found',
     lead: 'We cannot find the page you are looking for. It may have moved, or there may be a typo in the address.',

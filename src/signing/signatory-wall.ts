@@ -93,7 +93,7 @@ export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilte
     .map((s) => {
       const date = dateFormat.format(new Date(s.signed_at));
       const statement = s.statement ? `<blockquote>${escapeHtml(s.statement)}</blockquote>` : '';
-      return `<li><strong>${escapeHtml(s.name)}</strong><br><span class="meta">${escapeHtml(types[s.type])} · ${escapeHtml(s.municipality)} · ${escapeHtml(w.signed(date))}</span>${statement}</li>`;
+      return `<li><strong><a href="${escapeHtml(routes.signatory(s.id))}">${escapeHtml(s.name)}</a></strong><br><span class="meta">${escapeHtml(types[s.type])} · ${escapeHtml(s.municipality)} · ${escapeHtml(w.signed(date))}</span>${statement}</li>`;
     })
     .join('');
   const filtered = filter.type || filter.municipality || filter.q;

@@ -67,6 +67,13 @@ test('an organisation that chose not to be listed is told its name is not shown'
   assert.match(render('signature-approved', { listedPublicly: false }).text, /ikke at stå på den offentlige liste/);
 });
 
+test('a listed organisation is sent to its own page for the other sizes; an unlisted one, which has no page, is not', () => {
+  const id = samples['signature-approved'].signatureId;
+  assert.ok(render('signature-approved').text.includes(`${site}/underskrivere/${id}/`));
+  assert.ok(!render('signature-approved', { listedPublicly: false }).text.includes(`/underskrivere/${id}/`));
+  assert.ok(badgeSnippet(site, id, undefined, 'large').includes(`/api/badge?id=${id}&amp;size=large"`));
+});
+
 test('the rejection mail gives the reason', () => {
   assert.match(render('signature-rejected').text, /Begrundelse: Vi kan ikke finde organisationen\./);
 });

@@ -3,6 +3,7 @@ import { escapeHtml } from '../platform/html/escape.ts';
 import { mailRenderer, type Block, type MailPropsOf } from '../platform/mail/mail-frame.ts';
 import { routesFor, type RouteLanguage } from '../routes.ts';
 import { strings, type Strings } from '../i18n/index.ts';
+import { defaultBadgeSize, type BadgeSize } from './badge.ts';
 
 /** The links mails carry. Paths under the sign page, so they follow the route table. */
 export const signingLinks = {
@@ -10,12 +11,13 @@ export const signingLinks = {
   withdraw: (site: string, token: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).signWithdraw}?token=${encodeURIComponent(token)}`,
   sign: (site: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).sign}`,
   signatories: (site: string, lang: RouteLanguage = 'da') => `${site}${routesFor(lang).signatories}`,
-  badgeImage: (site: string, id: string) => `${site}${routesFor('da').badge(id)}`,
+  badgeImage: (site: string, id: string, size?: BadgeSize) => `${site}${routesFor('da').badge(id, size === defaultBadgeSize ? undefined : size)}`,
+  signatory: (site: string, id: string) => `${site}${routesFor('da').signatory(id)}`,
 };
 
-/** The snippet a signatory pastes into its own website. */
-export function badgeSnippet(site: string, signatureId: string, t: Strings = strings()): string {
-  return `<a href="${escapeHtml(signingLinks.signatories(site))}"><img src="${escapeHtml(signingLinks.badgeImage(site, signatureId))}" alt="${escapeHtml(t.mails.signing.badgeAlt)}"></a>`;
+/** The snippet a signatory pastes into its own website: the badge (medium unless a size is named), linking to the wall. */
+export function badgeSnippet(site: string, signatureId: string, t: Strings = strings(), size?: BadgeSize): string {
+  return `<a href="${escapeHtml(signingLinks.signatories(site))}"><img src="${escapeHtml(signingLinks.badgeImage(site, signatureId, size))}" alt="${escapeHtml(t.mails.signing.badgeAlt)}"></a>`;
 }
 
 interface MailBase {
@@ -67,6 +69,8 @@ export const signingMails = {
         { heading: m.badgeHeading },
         { paragraph: m.badgeIntro },
         { code: badgeSnippet(p.site, p.signatureId, t) },
+        // The other sizes are on the signatory's own page, which exists only while it is on the public list.
+        ...(p.listedPublicly ? [{ paragraph: t.signatoryPage.mailMore(signingLinks.signatory(p.site, p.signatureId)) }] : []),
         ...withdrawFooter(p.withdrawUrl, t),
       ],
     };

@@ -10,6 +10,8 @@ export interface RouteSample {
   path: string;
   /** True for a page (ends in /): it must also answer without the slash, with one 308 here. */
   page: boolean;
+  /** The sample's id names nobody (an empty database has no signatory), so its right answer is the 404 page. */
+  missing?: boolean;
 }
 
 const slot = '\u0000';
@@ -30,13 +32,14 @@ function fill(template: string, paths: string[], name: string): string {
 
 /** One sample per entry in one route table (one per facet for casesBy), slugs from the built sitemap's `paths`. */
 function samplesOf(table: Routes, paths: string[], prefix: string): { name: string; path: string }[] {
-  const samples: { name: string; path: string }[] = [];
+  const samples: { name: string; path: string; missing?: boolean }[] = [];
   for (const [key, route] of Object.entries(table) as [string, string | ((...args: string[]) => string)][]) {
     const name = `${prefix}${key}`;
     if (typeof route === 'string') samples.push({ name, path: route });
     // Routes that take a query rather than a slug from the sitemap.
     else if (key === 'signatoriesWith') samples.push({ name, path: table.signatoriesWith('type=forening') });
     else if (key === 'badge') samples.push({ name, path: table.badge('00000000-0000-4000-8000-000000000000') });
+    else if (key === 'signatory') samples.push({ name, path: table.signatory('00000000-0000-4000-8000-000000000000'), missing: true });
     else if (key === 'casesBy') for (const facet of Object.keys(facets) as Facet[]) samples.push({ name: `${name}(${facet})`, path: fill(table.casesBy(facet, slot), paths, name) });
     else samples.push({ name, path: fill(route(slot), paths, name) });
   }
