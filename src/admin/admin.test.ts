@@ -192,6 +192,37 @@ for (const engine of testDatabases()) {
         assert.equal(entry?.action, 'personal-data-erase');
         assert.doesNotMatch(`${entry?.subject} ${entry?.detail}`, /erase\.me/);
       });
+
+      test('the mail telling an existing contact that someone else signed is found and erased with the other signer', async () => {
+        const holder = 'holder@forening.example';
+        const other = 'Other.Signer@example.net';
+        const cvr = signatureInput().cvr!;
+        await signature(db, 'published', { cvr, email: holder });
+        await signature(db, 'confirmed', { cvr, email: other, contact_name: 'Olga Anden' });
+        const named = async () => (await db.query<{ recipient: string }>(`SELECT recipient FROM mail_outbox WHERE mail_name = 'signature-other-contact'`)).rows;
+        assert.deepEqual(await named(), [{ recipient: holder }], 'the existing contact is told, naming the other signer');
+
+        const found = await findPersonalData(db, other.toLowerCase());
+        assert.deepEqual(found.mails.filter((m) => m.about_them).map((m) => m.mail_name), ['signature-other-contact']);
+        assert.ok(found.mails.filter((m) => !m.about_them).every((m) => m.mail_name.startsWith('signature-')));
+        assert.ok((await findPersonalData(db, holder)).mails.every((m) => !m.about_them), 'a lookup does not match a longer address or the holder by the other');
+
+        await erasePersonalData(db, other, 'sekretariat@samskabelse.test', start);
+        assert.deepEqual(await placesHolding(db, other), []);
+        assert.deepEqual(await placesHolding(db, 'Olga Anden'), []);
+        assert.deepEqual(await named(), [], 'the unsent mail naming the erased signer is not sent');
+        assert.ok((await findPersonalData(db, holder)).mails.length > 0, "the holder's own mails stay");
+      });
+
+      test('a mention is matched as a whole address: a longer address that contains it is not the same person', async () => {
+        const holder = 'holder2@forening.example';
+        const cvr = signatureInput().cvr!;
+        await signature(db, 'published', { cvr, email: holder });
+        await signature(db, 'confirmed', { cvr, email: 'xanna@example.net.uk' });
+        assert.deepEqual((await findPersonalData(db, 'anna@example.net')).mails, []);
+        await erasePersonalData(db, 'anna@example.net', 'sekretariat@samskabelse.test', start);
+        assert.equal((await db.query(`SELECT 1 FROM mail_outbox WHERE mail_name = 'signature-other-contact'`)).rows.length, 1);
+      });
     });
 
     describe('retention', () => {

@@ -118,6 +118,32 @@ export async function forgetRecipient(tx: Queryable, email: string): Promise<{ d
 }
 
 /**
+ * A mail to someone else can name an address in its text (the mail to an organisation's existing contact names the
+ * new signer). This matches the address there as a whole address, case ignored, not as part of a longer one.
+ */
+export function mentionPattern(email: string): string {
+  const escaped = email.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return `(^|[^[:alnum:]._%+-])${escaped}($|[^[:alnum:]._%+-]|\\.($|[^[:alnum:]-]))`;
+}
+
+/** The SQL condition "this row is to someone else but names the address in its text"; `param` holds mentionPattern(). */
+export const mentionsSql = (param: string, recipientParam: string) =>
+  `(recipient IS NULL OR lower(recipient) <> lower(${recipientParam})) AND (text_body ~* ${param} OR subject ~* ${param})`;
+
+/**
+ * Forgets an address where it is named in mail to someone else (a GDPR erase): such a mail not sent yet is deleted,
+ * and one kept as a log loses its texts. Sent mail keeps no body anyway.
+ */
+export async function forgetMentions(tx: Queryable, email: string): Promise<{ deleted: number; forgotten: number }> {
+  const address = email.trim();
+  if (!address) return { deleted: 0, forgotten: 0 };
+  const params = [mentionPattern(address), address];
+  const deleted = await tx.query(`DELETE FROM mail_outbox WHERE status NOT IN ('sent', 'failed') AND ${mentionsSql('$1', '$2')}`, params);
+  const forgotten = await tx.query(`UPDATE mail_outbox SET subject = NULL, html = NULL, text_body = NULL, last_error = NULL WHERE ${mentionsSql('$1', '$2')}`, params);
+  return { deleted: deleted.rowCount, forgotten: forgotten.rowCount };
+}
+
+/**
  * The same insert as one part of a larger statement (a use case done in a single statement): it queues the mail
  * only when the SQL `condition` holds. Its values are {@link queuedValues}, as the parameters from `$first` on.
  * The text depends on nothing else, so a caller can build it once.
