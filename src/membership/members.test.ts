@@ -184,7 +184,7 @@ for (const engine of testDatabases()) {
       assert.deepEqual(pending, fresh);
       assert.deepEqual(member, fresh);
       assert.equal(fresh.statements.filter((s) => s !== 'BEGIN' && s !== 'END').length, 2, 'two statements in one transaction');
-      assert.deepEqual((await mails(db)).filter((m) => m.created_at.getTime() === later(30).getTime()).map((m) => m.mail_name).sort(), ['member-already', 'member-confirm', 'member-confirm']);
+      assert.deepEqual((await mails(db)).filter((m) => m.next_attempt_at.getTime() === later(30).getTime()).map((m) => m.mail_name).sort(), ['member-already', 'member-confirm', 'member-confirm']);
     });
 
     test('repeated joins mail a pending address at most once a calendar day and leave no unused tokens behind', async () => {

@@ -1,7 +1,7 @@
 // Checks the pure rate-limit decision against burst and sustained windows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decideRateLimit, formLimits, mailCapFor, minutesToWait, rateLimitRules, rulesFor } from './rate-limits.ts';
+import { decideRateLimit, formLimits, mailCapFor, minutesToWait, rateLimitRules, rulesFor, type RateLimitRule } from './rate-limits.ts';
 
 const now = new Date('2026-03-01T10:00:00Z');
 const [burst, sustained] = rateLimitRules.signing;
@@ -47,7 +47,7 @@ test('rejected posts have a more generous limit than accepted ones, window for w
 
 test('someone correcting a form ten times in a minute is not stopped, and a valid post after that still goes through', () => {
   const { signing } = formLimits;
-  const at = (count: number, rules: readonly (typeof signing.accepted)[number][]) => rules.map((rule) => ({ rule, count, resetAt: inSeconds(rule.windowSeconds) }));
+  const at = (count: number, rules: readonly RateLimitRule[]) => rules.map((rule) => ({ rule, count, resetAt: inSeconds(rule.windowSeconds) }));
   assert.deepEqual(decideRateLimit(at(10, rulesFor(signing, false)), now), { allowed: true });
   assert.deepEqual(decideRateLimit(at(1, rulesFor(signing, true)), now), { allowed: true });
   assert.equal(decideRateLimit(at(21, rulesFor(signing, false)), now).allowed, false, 'a script hammering invalid posts is stopped');
