@@ -16,9 +16,13 @@ export function recordingDb(db: Db, into: string[]): Db {
   return {
     ...db,
     ...record(db),
-    transaction: (fn) => {
+    async transaction(fn) {
       into.push('BEGIN');
-      return db.transaction((tx) => fn(record(tx))).finally(() => into.push('END'));
+      try {
+        return await db.transaction((tx) => fn(record(tx)));
+      } finally {
+        into.push('END');
+      }
     },
   };
 }
