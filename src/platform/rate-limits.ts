@@ -51,6 +51,11 @@ export const rateLimitRules = {
     { name: 'new-link-burst', limit: 5, windowSeconds: 15 * 60 },
     { name: 'new-link-sustained', limit: 20, windowSeconds: 24 * 60 * 60 },
   ],
+  // The same page sent without a token of the right shape: a person never does that, but a typo in a copied link might.
+  newLinkRejected: [
+    { name: 'new-link-rejected-burst', limit: 20, windowSeconds: 15 * 60 },
+    { name: 'new-link-rejected-sustained', limit: 60, windowSeconds: 24 * 60 * 60 },
+  ],
 } as const satisfies Record<string, readonly RateLimitRule[]>;
 
 /** A form's two sets of limits per IP: for posts it accepts, and for posts it rejects with errors at the fields. */
@@ -66,6 +71,7 @@ export const formLimits = {
   joining: { action: 'joining', accepted: rateLimitRules.joining, rejected: rateLimitRules.joiningRejected },
   suggesting: { action: 'suggesting', accepted: rateLimitRules.suggesting, rejected: rateLimitRules.suggestingRejected },
   adminLogin: { action: 'admin-login', accepted: rateLimitRules.adminLogin, rejected: rateLimitRules.adminLoginRejected },
+  newLink: { action: 'new-link', accepted: rateLimitRules.newLink, rejected: rateLimitRules.newLinkRejected },
 } as const satisfies Record<string, FormLimits>;
 
 /** The rules a post is counted against: the accepted ones when its input passed the checks, else the rejected ones. */
