@@ -1,6 +1,6 @@
 // POST /api/suggestions: someone suggests a case (form or JSON). Stores it, sends a receipt, and opens a pull request
 // with a draft case when GitHub is configured. Answers 202/303, or 400 with the errors.
-import { rateLimitRules } from '../src/platform/rate-limits.ts';
+import { formLimits } from '../src/platform/rate-limits.ts';
 import { parseSuggestionInput } from '../src/suggestions/suggestion-input.ts';
 import { renderSuggestionPage } from '../src/suggestions/suggestion-form.ts';
 import { languageOf, strings } from '../src/i18n/index.ts';
@@ -17,12 +17,20 @@ import { endpoint } from '../src/platform/http/endpoint.ts';
 const maxBytes = 48 * 1024;
 
 export const POST = endpoint(async (request: Request): Promise<Response> => {
-  const post = await acceptPost(request, { action: 'suggesting', rules: rateLimitRules.suggesting, maxBytes });
+  const post = await acceptPost(request, { limits: formLimits.suggesting, maxBytes });
   if (!post.ok) return post.response;
 
   // The form says which language the visitor used; answers and the receipt follow it.
   const language = languageOf(post.data.language);
   const parsed = parseSuggestionInput(post.data, strings(language));
+  // Counted after the check: a form with errors counts toward the limit for rejected posts, not the suggesting limit.
+  const tooMany = await post.count(parsed.ok);
+  if (tooMany) {
+    if (post.wantsJson) return tooMany.response();
+    // The form comes back with what was typed and when to try again.
+    const body = renderSuggestionPage({ values: formValues(post.data), alert: tooMany.alert(language), lang: language });
+    return htmlPage({ title: strings(language).rateLimits.title, body, status: 429, headers: tooMany.headers, lang: language });
+  }
   if (!parsed.ok) {
     if (post.wantsJson) return json({ errors: parsed.errors }, 400);
     const body = renderSuggestionPage({ values: formValues(post.data), errors: parsed.errors, lang: language });

@@ -4,7 +4,8 @@
 // 1,000 → 10,000 → 100,000, written to its own block (`--wall-sizes=…` overrides the sizes); `--profile=DIR`
 // writes a CPU profile of the signing server; `--repeats=N`, `--levels=10,100` (connections), `--seconds=N` (per signing
 // run) and `--cases=1000,2000` override those settings;
-// `--no-write` prints the section instead of writing it.
+// enumeration: p50 of known against unknown organisations and addresses for signing, joining and admin login
+// (`--tries=N`, default 200), written to its own block; `--no-write` prints the section instead of writing it.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ import { mergeSections, renderReport } from './bench/report.ts';
 import { benchSigning, type SigningReport } from './bench/signing.ts';
 import { benchWave, type WaveReport } from './bench/wave.ts';
 import { benchWall, renderWallReport } from './bench/wall.ts';
+import { benchEnumeration, renderEnumerationReport } from './bench/enumeration.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,10 +31,11 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     'wave-minutes': { type: 'string' },
     'wall-sizes': { type: 'string' },
+    tries: { type: 'string' },
   },
 });
 const quick = values.quick!;
-const sections = new Set((values.only ?? 'signing,build,weight,cold,wave,wall').split(',').map((s) => s.trim()));
+const sections = new Set((values.only ?? 'signing,build,weight,cold,wave,wall,enumeration').split(',').map((s) => s.trim()));
 const repeats = (quickly: number, fully: number) => (values.repeats ? Number(values.repeats) : quick ? quickly : fully);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const log = (line: string) => console.log(line);
@@ -73,28 +76,39 @@ if (sections.has('wave')) {
   log(`  p50 ${wave.latency.p50} s, p95 ${wave.latency.p95} s, p99 ${wave.latency.p99} s; ${wave.mailsAccepted} mails, ${wave.duplicates} dobbelt, ${wave.missing} mangler, ${wave.throttled} × 429`);
 }
 
+async function postgresVersion(): Promise<string> {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return `PostgreSQL ${rows[0]?.server_version ?? ''}`.trim();
+  } finally {
+    await client.end();
+  }
+}
+
 let wallSection: string | undefined;
 if (sections.has('wall')) {
   log('Væggen med mange underskrivere');
   const sizes = values['wall-sizes'] ? values['wall-sizes'].split(',').map(Number) : quick ? [1000, 10_000] : [1000, 10_000, 100_000];
   const runs = await benchWall({ databaseUrl, sizes, requests: quick ? 50 : 200 }, log);
-  const { rows } = await (async () => {
-    const pg = (await import('pg')).default;
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      return await client.query<{ server_version: string }>('SHOW server_version');
-    } finally {
-      await client.end();
-    }
-  })();
-  wallSection = renderWallReport(runs, machine, `PostgreSQL ${rows[0]?.server_version ?? ''}`.trim());
+  wallSection = renderWallReport(runs, machine, await postgresVersion());
+}
+
+let enumerationSection: string | undefined;
+if (sections.has('enumeration')) {
+  const tries = values.tries ? Number(values.tries) : quick ? 40 : 200;
+  log(`Samme svar, samme tid: ${tries} forsøg med kendt og ukendt organisation eller adresse`);
+  const runs = await benchEnumeration({ databaseUrl, tries }, log);
+  enumerationSection = renderEnumerationReport(runs, tries, machine, await postgresVersion());
 }
 
 const section = renderReport({ machine, quick, signing, build, weight, cold, wave });
 if (values['no-write']) {
   console.log(section);
   if (wallSection) console.log(wallSection);
+  if (enumerationSection) console.log(enumerationSection);
 } else {
   const file = join(root, 'docs/benchmarks.md');
   const current = await readFile(file, 'utf8');
@@ -102,13 +116,19 @@ if (values['no-write']) {
   const block = marked.exec(current)?.[0];
   // A full run replaces the whole block. A run of some sections (--only) replaces just those, each marked with
   // when and where it was measured, and keeps the others as the last full run left them.
-  const withWall = (text: string) => {
-    if (!wallSection) return text;
-    const wallBlock = /<!-- wall:start -->[\s\S]*<!-- wall:end -->/;
-    return wallBlock.test(text) ? text.replace(wallBlock, () => wallSection!) : `${text.trimEnd()}\n\n${wallSection}\n`;
+  // The wall and the enumeration sections have blocks of their own, replaced whole when they were measured.
+  const ownBlocks: Record<string, string | undefined> = { wall: wallSection, enumeration: enumerationSection };
+  const withOwnBlocks = (text: string) => {
+    let result = text;
+    for (const [name, own] of Object.entries(ownBlocks)) {
+      if (!own) continue;
+      const ownBlock = new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`);
+      result = ownBlock.test(result) ? result.replace(ownBlock, () => own) : `${result.trimEnd()}\n\n${own}\n`;
+    }
+    return result;
   };
-  const onlyWall = values.only?.split(',').every((s) => s.trim() === 'wall');
-  const next = onlyWall ? withWall(current) : withWall(!block
+  const onlyOwnBlocks = values.only?.split(',').every((s) => s.trim() in ownBlocks);
+  const next = onlyOwnBlocks ? withOwnBlocks(current) : withOwnBlocks(!block
     ? `${current.trimEnd()}\n\n${section}\n`
     : current.replace(marked, () => (values.only && !quick ? mergeSections(block, section, `_Målt for sig ${machine.date} (\`npm run bench -- --only=${values.only}\`), commit ${machine.commit}, ${machine.cpu}, ${machine.cores} kerner, belastning ved start ${machine.load}._`) : section)));
   await writeFile(file, next);

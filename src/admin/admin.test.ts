@@ -6,6 +6,7 @@ import { completeCvr } from '../signing/cvr.ts';
 import type { SignatureInput } from '../signing/signature-input.ts';
 import type { Db } from '../platform/db/client.ts';
 import { emptyTables, placesHolding, testDatabases } from '../../tests/support/test-databases.ts';
+import { recordingDb } from '../../tests/support/recording-db.ts';
 import { runRetention } from '../retention-jobs.ts';
 import { review } from '../signing/review.ts';
 import { submitSuggestion } from '../suggestions/suggestions.ts';
@@ -85,6 +86,26 @@ for (const engine of testDatabases()) {
         assert.deepEqual(await requestLoginLink(db, 'stranger@example.org', config, { now: start, site }), { sent: false });
         const { rows } = await db.query<{ recipient: string }>(`SELECT recipient FROM mail_outbox WHERE mail_name = 'admin-login'`);
         assert.deepEqual(rows.map((r) => r.recipient), ['sekretariat@samskabelse.test']);
+      });
+
+      test('asking for a link runs the same statement and gives the same answer whether or not the address is on the list', async () => {
+        const known: string[] = [];
+        const unknown: string[] = [];
+        await requestLoginLink(recordingDb(db, known), 'sekretariat@samskabelse.test', config, { now: start, site });
+        await requestLoginLink(recordingDb(db, unknown), 'stranger@example.org', config, { now: start, site });
+        assert.deepEqual(known, unknown);
+        assert.equal(known.length, 1, 'one statement');
+        const { rows } = await db.query<{ email: string }>('SELECT email FROM admin_login_tokens');
+        assert.deepEqual(rows.map((r) => r.email), ['sekretariat@samskabelse.test'], 'a token only for the address on the list');
+      });
+
+      test('at most five login mails go to one address in a day, however many are asked for', async () => {
+        const sent = [];
+        for (let i = 0; i < 7; i++) sent.push((await requestLoginLink(db, 'sekretariat@samskabelse.test', config, { now: minutesLater(i * 30), site })).sent);
+        assert.deepEqual(sent, [true, true, true, true, true, false, false]);
+        const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_login_tokens');
+        assert.equal(rows[0]!.n, 5, 'no token without its mail');
+        assert.equal((await requestLoginLink(db, 'sekretariat@samskabelse.test', config, { now: daysLater(1), site })).sent, true, 'the next day a link comes again');
       });
 
       test('without a session key the admin is closed and no mail is sent', async () => {
@@ -191,6 +212,37 @@ for (const engine of testDatabases()) {
         const [entry] = await recentAudit(db);
         assert.equal(entry?.action, 'personal-data-erase');
         assert.doesNotMatch(`${entry?.subject} ${entry?.detail}`, /erase\.me/);
+      });
+
+      test('the mail telling an existing contact that someone else signed is found and erased with the other signer', async () => {
+        const holder = 'holder@forening.example';
+        const other = 'Other.Signer@example.net';
+        const cvr = signatureInput().cvr!;
+        await signature(db, 'published', { cvr, email: holder });
+        await signature(db, 'confirmed', { cvr, email: other, contact_name: 'Olga Anden' });
+        const named = async () => (await db.query<{ recipient: string }>(`SELECT recipient FROM mail_outbox WHERE mail_name = 'signature-other-contact'`)).rows;
+        assert.deepEqual(await named(), [{ recipient: holder }], 'the existing contact is told, naming the other signer');
+
+        const found = await findPersonalData(db, other.toLowerCase());
+        assert.deepEqual(found.mails.filter((m) => m.about_them).map((m) => m.mail_name), ['signature-other-contact']);
+        assert.ok(found.mails.filter((m) => !m.about_them).every((m) => m.mail_name.startsWith('signature-')));
+        assert.ok((await findPersonalData(db, holder)).mails.every((m) => !m.about_them), 'a lookup does not match a longer address or the holder by the other');
+
+        await erasePersonalData(db, other, 'sekretariat@samskabelse.test', start);
+        assert.deepEqual(await placesHolding(db, other), []);
+        assert.deepEqual(await placesHolding(db, 'Olga Anden'), []);
+        assert.deepEqual(await named(), [], 'the unsent mail naming the erased signer is not sent');
+        assert.ok((await findPersonalData(db, holder)).mails.length > 0, "the holder's own mails stay");
+      });
+
+      test('a mention is matched as a whole address: a longer address that contains it is not the same person', async () => {
+        const holder = 'holder2@forening.example';
+        const cvr = signatureInput().cvr!;
+        await signature(db, 'published', { cvr, email: holder });
+        await signature(db, 'confirmed', { cvr, email: 'xanna@example.net.uk' });
+        assert.deepEqual((await findPersonalData(db, 'anna@example.net')).mails, []);
+        await erasePersonalData(db, 'anna@example.net', 'sekretariat@samskabelse.test', start);
+        assert.equal((await db.query(`SELECT 1 FROM mail_outbox WHERE mail_name = 'signature-other-contact'`)).rows.length, 1);
       });
     });
 

@@ -15,7 +15,7 @@ import {
 import { isWellFormedToken, newToken } from '../platform/tokens.ts';
 import { routes } from '../routes.ts';
 import type { Db } from '../platform/db/client.ts';
-import { enqueueMail } from '../platform/mail/outbox.ts';
+import { enqueueMailStatement, queuedValues } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
 import { renderAdminMail } from './admin-mails.ts';
 import { recordAudit } from './audit.ts';
@@ -48,29 +48,33 @@ function loginTokenHash(token: string): string {
   return createHash('sha256').update(`admin-login:${token}`).digest('hex');
 }
 
+// Asking for a login link runs this one statement whether or not the address is on the list ($10), so neither the
+// answer nor its timing tells a stranger which addresses belong to the secretariat. The mail's values come first
+// (queuedValues, $1–$9), then the token's hash and expiry; the token is stored only if its mail was queued.
+const loginLinkSql = `WITH mail AS (
+       ${enqueueMailStatement(1, '$10::boolean')}
+       RETURNING id
+     )
+     INSERT INTO admin_login_tokens (token_hash, email, created_at, expires_at)
+     SELECT $11::text, $2::text, $8::timestamptz, $12::timestamptz FROM mail`;
+
 /**
- * Mails a login link when the address is on the list. The caller answers the same either way,
- * so the form never tells a stranger which addresses belong to the secretariat.
+ * Mails a login link when the address is on the list (and under its cap of login mails a day). The caller answers
+ * the same either way, and the same statement runs either way.
  */
 export async function requestLoginLink(db: Db, email: string, config: AdminConfig, ctx: { now?: Date; site?: string } = {}): Promise<{ sent: boolean }> {
   const now = ctx.now ?? new Date();
   const site = ctx.site ?? mailSettings().siteUrl;
-  if (!config.sessionKey || !isAdminEmail(email, config.emails)) return { sent: false };
+  if (!config.sessionKey) return { sent: false };
   const address = normaliseEmail(email);
   const token = newToken();
   const hash = loginTokenHash(token);
-  await db.transaction(async (tx) => {
-    await tx.query('INSERT INTO admin_login_tokens (token_hash, email, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
-      hash,
-      address,
-      now,
-      new Date(now.getTime() + adminSessionPolicy.loginLinkMinutes * minute),
-    ]);
-    const loginUrl = `${site}${routes.adminLoginLink}?token=${encodeURIComponent(token)}`;
-    const content = renderAdminMail('admin-login', { site, loginUrl, minutes: adminSessionPolicy.loginLinkMinutes });
-    await enqueueMail(tx, { name: 'admin-login', to: address, content, idempotencyKey: `admin-login:${hash}` }, now);
-  });
-  return { sent: true };
+  const loginUrl = `${site}${routes.adminLoginLink}?token=${encodeURIComponent(token)}`;
+  const content = renderAdminMail('admin-login', { site, loginUrl, minutes: adminSessionPolicy.loginLinkMinutes });
+  const mail = { name: 'admin-login', to: address, content, idempotencyKey: `admin-login:${hash}` };
+  const expiresAt = new Date(now.getTime() + adminSessionPolicy.loginLinkMinutes * minute);
+  const { rowCount } = await db.query(loginLinkSql, [...queuedValues(mail, now), isAdminEmail(email, config.emails), hash, expiresAt]);
+  return { sent: rowCount === 1 };
 }
 
 /** Spends a login link and starts a session; the address must still be on the list. */

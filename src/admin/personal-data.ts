@@ -2,7 +2,7 @@
 import { normaliseEmail } from './admin-access.ts';
 import { strings, type Strings } from '../i18n/index.ts';
 import type { Db, Queryable } from '../platform/db/client.ts';
-import { forgetRecipient } from '../platform/mail/outbox.ts';
+import { forgetMentions, forgetRecipient, mentionPattern, mentionsSql } from '../platform/mail/outbox.ts';
 import { liftSuppression, type Suppression } from '../platform/mail/suppressions.ts';
 import { forgetMember } from '../membership/members.ts';
 import { eraseSignatureContact, type SignatureRow } from '../signing/signatures.ts';
@@ -16,6 +16,8 @@ export interface StoredMail {
   status: string;
   created_at: Date;
   sent_at: Date | null;
+  /** True for a mail to someone else that names the address (e.g. the existing contact told about a new signer). */
+  about_them: boolean;
 }
 
 export interface PersonalData {
@@ -43,7 +45,11 @@ export async function findPersonalData(db: Queryable, email: string): Promise<Pe
     db.query<SignatureRow>('SELECT * FROM signatures WHERE lower(email) = $1 ORDER BY created_at', [key]),
     db.query<MemberRecord>(`SELECT ${memberColumns.join(', ')} FROM members WHERE email_key = $1 ORDER BY created_at`, [key]),
     db.query<SuggestionRow>('SELECT * FROM case_suggestions WHERE lower(suggester_email) = $1 ORDER BY created_at', [key]),
-    db.query<StoredMail>('SELECT mail_name, subject, status, created_at, sent_at FROM mail_outbox WHERE lower(recipient) = $1 ORDER BY created_at', [key]),
+    db.query<StoredMail>(
+      `SELECT mail_name, subject, status, created_at, sent_at, lower(recipient) IS DISTINCT FROM $1 AS about_them
+       FROM mail_outbox WHERE lower(recipient) = $1 OR (${mentionsSql('$2', '$1')}) ORDER BY created_at`,
+      [key, mentionPattern(key)],
+    ),
     db.query<Suppression>('SELECT address, reason, detail, created_at FROM mail_suppressions WHERE address = $1', [key]),
   ]);
   return { email: key, signatures: signatures.rows, members: members.rows, suggestions: suggestions.rows, mails: mails.rows, suppressions: suppressions.rows };
@@ -83,6 +89,8 @@ export async function erasePersonalData(db: Db, email: string, actor: string, no
     );
     // The outbox first, so the count covers every mail; forgetting each member then finds none left.
     const mails = await forgetRecipient(tx, key);
+    // Mail to someone else that names the address (the existing contact told that this person signed) forgets it too.
+    const mentions = await forgetMentions(tx, key);
     for (const member of members.rows) await forgetMember(tx, member, now);
     // A pull request already opened holds none of the suggester's data, so the row can go whole.
     const suggestions = await tx.query('DELETE FROM case_suggestions WHERE lower(suggester_email) = $1', [key]);
@@ -93,7 +101,7 @@ export async function erasePersonalData(db: Db, email: string, actor: string, no
       signaturesKeptWithoutContact: published.rowCount,
       membersDeleted: members.rowCount,
       suggestionsDeleted: suggestions.rowCount,
-      mailsForgotten: mails.deleted + mails.forgotten,
+      mailsForgotten: mails.deleted + mails.forgotten + mentions.deleted + mentions.forgotten,
       suppressionsDeleted: suppression ? 1 : 0,
     };
     await recordAudit(tx, { actor, action: 'personal-data-erase', detail: erasureSummary(report) }, now);

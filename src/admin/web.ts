@@ -1,7 +1,7 @@
 // The secretariat's web admin under /admin/: one small route table, every page behind a session, every change behind a CSRF token.
 import { clearedSessionCookieHeader, isEmailAddress, isValidCsrfToken, sessionCookieHeader } from './admin-access.ts';
 import { withoutControlCharacters } from '../platform/plain-text.ts';
-import { rateLimitRules } from '../platform/rate-limits.ts';
+import { formLimits } from '../platform/rate-limits.ts';
 import { signatureStatuses, type SignatureStatus } from '../signing/signature-status.ts';
 import type { AdminView } from './views/admin-frame.ts';
 import { renderAuditPage } from './views/audit-page.ts';
@@ -237,15 +237,26 @@ async function loginRoutes(request: Request, path: string, key: string): Promise
     return page(loginMessages.title, renderLoginPage(loggedOut ? { notice: loginMessages.loggedOut } : {}));
   }
   if (path === routes.adminLogin && request.method === 'POST') {
-    const post = await acceptPost(request, { action: 'admin-login', rules: rateLimitRules.adminLogin });
+    const post = await acceptPost(request, { limits: formLimits.adminLogin });
     if (!post.ok) return post.response;
     const email = field(post.data, 'email').trim();
-    if (!email || !isEmailAddress(email)) {
+    const valid = Boolean(email) && isEmailAddress(email);
+    // Counted after the check: a mistyped address counts toward the limit for rejected posts, not the login limit.
+    const tooMany = await post.count(valid);
+    if (tooMany) {
+      if (post.wantsJson) return tooMany.response();
+      return page(tooMany.alert().title, renderLoginPage({ email, alert: tooMany.alert() }), 429, tooMany.headers);
+    }
+    if (!valid) {
       return page(t.admin.errorTitle(loginMessages.title), renderLoginPage({ email, error: email ? loginMessages.emailInvalid : loginMessages.emailMissing }), 400);
     }
-    // The same answer whether or not the address is on the list.
-    const { sent } = await requestLoginLink(post.db, email, config);
-    if (sent) afterResponse(kickOutbox());
+    // The same answer at the same time whether or not the address is on the list: the link is made (one and the same
+    // statement either way) and mailed after the answer, so the inserts for a known address cost the answer nothing.
+    afterResponse(
+      requestLoginLink(post.db, email, config)
+        .then(() => kickOutbox())
+        .catch((error) => console.error('admin login: the link could not be made', error)),
+    );
     return page(loginMessages.sentTitle, renderLoginSent());
   }
   if (path === routes.adminLoginLink && request.method === 'GET') {

@@ -810,6 +810,16 @@ export const da = {
     seeWho: 'Se, hvem der har skrevet under',
     charterLink: 'Se de organisationer, der står bag chartret',
   },
+  /** The answer when a form was sent too often from one connection (429): the form comes back with what was typed. */
+  rateLimits: {
+    title: 'Vent lidt, før du sender igen',
+    tryAgain: (minutes: number) => {
+      const hours = Math.ceil(minutes / 60);
+      const wait = minutes < 60 ? (minutes === 1 ? 'et minut' : `${minutes} minutter`) : hours === 1 ? 'en time' : `${hours} timer`;
+      return `Der er sendt mange formularer fra din forbindelse. Prøv igen om ${wait}.`;
+    },
+    kept: 'Det, du skrev, står stadig i formularen herunder, så du kan sende den, når tiden er gået.',
+  },
   notFound: {
     title: 'Siden findes ikke',
     lead: 'Vi kan ikke finde den side, du leder efter. Måske er den flyttet, eller der er en stavefejl i adressen.',

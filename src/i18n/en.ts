@@ -582,6 +582,15 @@ export const en = {
     seeWho: 'See who has signed',
     charterLink: 'See the organisations that stand behind the charter',
   },
+  rateLimits: {
+    title: 'Please wait before you send again',
+    tryAgain: (minutes: number) => {
+      const hours = Math.ceil(minutes / 60);
+      const wait = minutes < 60 ? (minutes === 1 ? 'a minute' : `${minutes} minutes`) : hours === 1 ? 'an hour' : `${hours} hours`;
+      return `Many forms have been sent from your connection. Please try again in ${wait}.`;
+    },
+    kept: 'What you typed is still in the form below, so you can send it once the time is up.',
+  },
   notFound: {
     title: 'Page not found',
     lead: 'We cannot find the page you are looking for. It may have moved, or there may be a typo in the address.',

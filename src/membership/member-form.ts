@@ -7,7 +7,7 @@ import { organisationTypes } from '../data/vocabulary.ts';
 import { strings, type Language } from '../i18n/index.ts';
 import { routes as danishRoutes, routesFor } from '../routes.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
-import { choiceGroup, describedBy, errorSummary, fieldError, group, honeypot, input, invalid, single, type FieldOptions, type FormValues } from '../platform/html/form-fields.ts';
+import { choiceGroup, describedBy, fieldError, formTop, group, honeypot, input, invalid, single, type FieldOptions, type FormAlert, type FormValues } from '../platform/html/form-fields.ts';
 
 export const joinFormAction = danishRoutes.membersApi;
 export const joinFormId = 'bliv-medlem-formular';
@@ -26,6 +26,8 @@ export interface JoinFormState {
   values?: FormValues;
   errors?: MemberFieldError[];
   lang?: Language;
+  /** Shown at the top instead of the error summary, e.g. when the form was sent too often. */
+  alert?: FormAlert;
 }
 
 const t = strings();
@@ -64,7 +66,7 @@ const ticked = (value: string | string[] | undefined) => ['on', 'true'].includes
 
 const asList = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
 
-export function renderJoinForm({ values = {}, errors = [], lang = 'da' }: JoinFormState = {}): string {
+export function renderJoinForm({ values = {}, errors = [], lang = 'da', alert }: JoinFormState = {}): string {
   const t = strings(lang);
   const routes = routesFor(lang);
   const f = t.joinForm;
@@ -86,7 +88,7 @@ export function renderJoinForm({ values = {}, errors = [], lang = 'da' }: JoinFo
   const privacyLink = `<a href="${routes.privacy}">${escapeHtml(f.privacy)}</a>`;
 
   return [
-    errorSummary(errors, t),
+    formTop(errors, alert, t),
     `<form id="${joinFormId}" class="form" method="post" action="${joinFormAction}" novalidate>`,
     lang === 'da' ? '' : `<input type="hidden" name="language" value="${lang}">`,
     kindGroup,

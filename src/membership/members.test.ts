@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { MemberInput } from './member-input.ts';
 import type { Db } from '../platform/db/client.ts';
 import { emptyTables, testDatabases } from '../../tests/support/test-databases.ts';
+import { recordingDb } from '../../tests/support/recording-db.ts';
 import { deliverDue, type OutboxRow } from '../platform/mail/outbox.ts';
 import type { MailTransport } from '../platform/mail/transport.ts';
 import { confirmMembership, countMembers, joinMovement, leaveMovement, memberConfirmLinkState, renewMemberConfirm, type MemberRow } from './members.ts';
@@ -167,6 +168,33 @@ for (const engine of testDatabases()) {
       assert.match(already[0]!.text_body!, /\/bliv-medlem\/udmeld\/\?token=/);
       assert.equal((await mails(db, 'member-confirm')).length, 1, 'no new confirm mail for a member');
       assert.equal((await members(db))[0]!.status, 'confirmed');
+    });
+
+    test('joining runs the same statements and gives the same answer for a new address, a pending one and a member', async () => {
+      await joinMovement(db, person({ email: 'pending@example.dk' }), ctx);
+      await confirmedMember(db, person({ email: 'member@example.dk' }));
+      const run = async (email: string) => {
+        const statements: string[] = [];
+        const outcome = await joinMovement(recordingDb(db, statements), person({ email }), { ...ctx, now: later(30) });
+        return { statements, answer: outcome.kind };
+      };
+      const fresh = await run('new@example.dk');
+      const pending = await run('Pending@example.dk');
+      const member = await run('member@example.dk');
+      assert.deepEqual(pending, fresh);
+      assert.deepEqual(member, fresh);
+      assert.equal(fresh.statements.filter((s) => s !== 'BEGIN' && s !== 'END').length, 2, 'two statements in one transaction');
+      assert.deepEqual((await mails(db)).filter((m) => m.next_attempt_at.getTime() === later(30).getTime()).map((m) => m.mail_name).sort(), ['member-already', 'member-confirm', 'member-confirm']);
+    });
+
+    test('repeated joins mail a pending address at most once a calendar day and leave no unused tokens behind', async () => {
+      const { memberId } = await joinMovement(db, person(), ctx);
+      for (let i = 1; i <= 4; i++) await joinMovement(db, person(), { ...ctx, now: later(i * 8) });
+      // 09:00 and 17:00 on the first day, 01:00, 09:00 and 17:00 on the second: one mail each day.
+      const confirmMails = await mails(db, 'member-confirm');
+      assert.equal(confirmMails.length, 2);
+      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM member_tokens WHERE member_id = $1`, [memberId]);
+      assert.equal(rows[0]!.n, confirmMails.length * 2, 'a confirm and a leave token for each mail queued, none for a refused one');
     });
 
     test('confirming makes a member, queues the welcome mail with a leave link, and the token works once', async () => {

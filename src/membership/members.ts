@@ -1,10 +1,10 @@
 // The membership use cases, each one transaction: join, confirm, leave, and the public count of confirmed members.
 import type { MemberInput, MemberKind } from './member-input.ts';
 import type { OrganisationType } from '../data/vocabulary.ts';
-import type { TokenFailure } from '../platform/tokens.ts';
+import { hashToken, newToken, tokenExpiry, type TokenFailure } from '../platform/tokens.ts';
 import type { Db, Queryable } from '../platform/db/client.ts';
 import { findLinkToken, issueLinkToken, linkTokenState, memberTokens, useLinkToken } from '../platform/link-tokens.ts';
-import { enqueueContactAdd, enqueueContactRemove, enqueueMail, forgetRecipient, isQueued } from '../platform/mail/outbox.ts';
+import { enqueueContactAdd, enqueueContactRemove, enqueueMail, enqueueMailStatement, forgetRecipient, isQueued, queuedValues } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
 import { languageOf, strings, type Language } from '../i18n/index.ts';
 import { memberLinks, renderMemberMail, type MemberMailName, type MemberMailProps as MailProps } from './member-mails.ts';
@@ -75,6 +75,43 @@ function contextOf(ctx: MemberContext) {
  */
 const mailOfTheDay = (name: MemberMailName | 'member-confirm-again', memberId: string, now: Date) => `${name}:${memberId}:${now.toISOString().slice(0, 10)}`;
 
+// Joining runs the same two statements whether the address is new, pending or a member already, so neither the
+// answer nor its timing tells a stranger who is a member (docs/benchmarks.md has the measured difference).
+// The first inserts the member or finds the one with that address; the second queues the one mail (under its
+// per-day key and the address's cap) with its link tokens, which are stored only if the mail was queued.
+const joinSql = (() => {
+  const values = [...inputColumns, 'language'].map((_, i) => `$${i + 1}`);
+  const now = `$${values.length + 1}`;
+  const email = `$${inputColumns.indexOf('email') + 1}`;
+  const returned = 'id, language, name, email, organisation_name, status';
+  return `WITH joined AS (
+       INSERT INTO members (${inputColumns.join(', ')}, language, created_at, consented_at) VALUES (${values.join(', ')}, ${now}, ${now})
+       ON CONFLICT (email_key) DO NOTHING
+       RETURNING ${returned}
+     )
+     SELECT true AS created, ${returned} FROM joined
+     UNION ALL
+     SELECT false AS created, ${returned} FROM members WHERE email_key = lower(btrim(${email})) AND NOT EXISTS (SELECT 1 FROM joined)`;
+})();
+
+// Parameters: the mail's queuedValues ($1–$9), then the member's id, the confirm token's hash (null for the
+// "already a member" mail) and expiry, and the leave token's hash and expiry.
+const joinMailSql = `WITH member AS (
+       -- Holds the member while the mail and its tokens are written; a member who left meanwhile gets nothing.
+       SELECT id FROM members WHERE id = $10::uuid FOR KEY SHARE
+     ), mail AS (
+       ${enqueueMailStatement(1, 'EXISTS (SELECT 1 FROM member)')}
+       RETURNING id
+     ), tokens AS (
+       INSERT INTO member_tokens (token_hash, purpose, member_id, created_at, expires_at)
+       SELECT t.hash, t.purpose, $10::uuid, $8::timestamptz, t.expires_at
+       FROM mail, (VALUES ($11::text, 'member-confirm', $12::timestamptz), ($13::text, 'member-leave', $14::timestamptz)) AS t (hash, purpose, expires_at)
+       WHERE t.hash IS NOT NULL
+     )
+     SELECT count(*)::int AS queued FROM mail`;
+
+type JoinedMember = Pick<MemberRow, 'id' | 'language' | 'name' | 'email' | 'organisation_name' | 'status'> & { created: boolean };
+
 /**
  * Joins the movement: a new address becomes a pending member with a confirm mail. An address that is already
  * pending gets a fresh confirm mail, and one that is a member gets a short "you are a member already" mail;
@@ -82,29 +119,34 @@ const mailOfTheDay = (name: MemberMailName | 'member-confirm-again', memberId: s
  */
 export async function joinMovement(db: Db, input: MemberInput, ctx: MemberContext & { language?: Language } = {}): Promise<JoinOutcome> {
   const { now, site } = contextOf(ctx);
+  // Both links are made on every path, used or not, so every path does the same work.
+  const confirmToken = newToken();
+  const leaveToken = newToken();
   return db.transaction(async (tx) => {
     // The language the person used goes with the row, so every later mail (confirm, welcome) is in it.
-    const values = [...inputColumns.map((column) => input[column] ?? null), ctx.language ?? 'da'];
-    const placeholders = values.map((_, i) => `$${i + 1}`).join(', ');
-    // The unique index on the address decides: a double click or a second form loses quietly and goes on below.
-    const { rows } = await tx.query<MemberRow>(
-      `INSERT INTO members (${inputColumns.join(', ')}, language, created_at, consented_at) VALUES (${placeholders}, $${values.length + 1}, $${values.length + 1})
-       ON CONFLICT (email_key) DO NOTHING
-       RETURNING *`,
-      [...values, now],
-    );
-    const created = rows[0];
-    if (created) {
-      await queueConfirmMail(tx, created, now, site);
-      return { kind: 'check-your-mail', created: true, memberId: created.id };
-    }
-    const { rows: found } = await tx.query<MemberRow>('SELECT * FROM members WHERE email_key = lower(btrim($1)) FOR UPDATE', [input.email]);
-    const existing = found[0];
-    // Gone between the two statements (the member left just now): nothing to tell anyone.
-    if (!existing) return { kind: 'check-your-mail', created: false };
-    if (existing.status === 'pending') await queueConfirmMail(tx, existing, now, site);
-    else await queueMemberMail(tx, 'member-already', existing, {}, mailOfTheDay('member-already', existing.id, now), now, site);
-    return { kind: 'check-your-mail', created: false, memberId: existing.id };
+    const values = [...inputColumns.map((column) => input[column] ?? null), ctx.language ?? 'da', now];
+    // The unique index on the address decides: a double click or a second form finds the row and goes on below.
+    const { rows } = await tx.query<JoinedMember>(joinSql, values);
+    const member = rows[0];
+    // Gone between the insert and the look-up (the member left just now): nothing to tell anyone.
+    if (!member) return { kind: 'check-your-mail', created: false };
+    const confirming = member.status === 'pending';
+    const name: MemberMailName = confirming ? 'member-confirm' : 'member-already';
+    // Links and mail in the language the member joined in.
+    const language = languageOf(member.language);
+    const leaveUrl = memberLinks.leave(site, leaveToken, language);
+    const props = confirming ? { confirmUrl: memberLinks.confirm(site, confirmToken, language) } : {};
+    const content = renderMemberMail(name, { site, name: member.name, organisationName: member.organisation_name ?? undefined, leaveUrl, ...props } as unknown as MailProps<typeof name>, strings(language));
+    const mail = { name, to: member.email, content, idempotencyKey: mailOfTheDay(name, member.id, now) };
+    await tx.query(joinMailSql, [
+      ...queuedValues(mail, now),
+      member.id,
+      confirming ? hashToken('member-confirm', confirmToken) : null,
+      tokenExpiry('member-confirm', now),
+      hashToken('member-leave', leaveToken),
+      tokenExpiry('member-leave', now),
+    ]);
+    return member.created ? { kind: 'check-your-mail', created: true, memberId: member.id } : { kind: 'check-your-mail', created: false, memberId: member.id };
   });
 }
 

@@ -4,7 +4,7 @@ import { honeypotField, organisationTypes, signingAreasInOrder, statementMaxLeng
 import { routes as danishRoutes, routesFor } from '../routes.ts';
 import { strings, type Language } from '../i18n/index.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
-import { choiceGroup, describedBy, errorSummary, group, honeypot, input, invalid, single, type FieldOptions, type FormValues } from '../platform/html/form-fields.ts';
+import { choiceGroup, describedBy, errorSummary, formTop, group, honeypot, input, invalid, single, type FieldOptions, type FormAlert, type FormValues } from '../platform/html/form-fields.ts';
 
 export { errorSummary, type FormValues };
 
@@ -20,9 +20,11 @@ export interface SignatureFormState {
   values?: FormValues;
   errors?: FieldError[];
   lang?: Language;
+  /** Shown at the top instead of the error summary, e.g. when the form was sent too often. */
+  alert?: FormAlert;
 }
 
-export function renderSignatureForm({ values = {}, errors = [], lang = 'da' }: SignatureFormState = {}): string {
+export function renderSignatureForm({ values = {}, errors = [], lang = 'da', alert }: SignatureFormState = {}): string {
   const t = strings(lang);
   const routes = routesFor(lang);
   const f = t.signForm;
@@ -47,7 +49,7 @@ export function renderSignatureForm({ values = {}, errors = [], lang = 'da' }: S
 
   return [
     `<!--signature-form-->`,
-    errorSummary(errors, t),
+    formTop(errors, alert, t),
     `<form id="${signatureFormId}" class="form" method="post" action="${signatureFormAction}" novalidate>`,
     languageField(lang),
     `<fieldset class="section"><legend><h2>${f.organisationLegend}</h2></legend>`,

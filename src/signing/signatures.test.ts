@@ -181,6 +181,15 @@ for (const engine of testDatabases()) {
       assert.equal((await mails(db, 'signature-confirm')).filter((m) => m.recipient === 'ny@example.net').length, 2, 'both get the confirm mail');
     });
 
+    test('at most three confirm mails go to one address in a day, whatever the organisation; the answer stays the same', async () => {
+      const outcomes = [];
+      for (let i = 0; i < 5; i++) outcomes.push(await submitSignature(db, signatureInput({ email: i % 2 ? 'Offer@Example.net' : 'offer@example.net' }), { ...ctx, now: new Date(start.getTime() + i * 60_000) }));
+      assert.ok(outcomes.every((o) => o.kind === 'check-your-mail'));
+      assert.equal((await mails(db, 'signature-confirm')).length, 3);
+      await submitSignature(db, signatureInput({ email: 'offer@example.net' }), { ...ctx, now: later(25) });
+      assert.equal((await mails(db, 'signature-confirm')).length, 4, 'the next day another may go');
+    });
+
     test('without a CVR number the same name in the same municipality counts as the same organisation', async () => {
       const group = { organisation_type: 'borgergruppe' as const, cvr: undefined };
       await submitSignature(db, signatureInput({ ...group, organisation_name: 'Grønne Naboer' }), ctx);

@@ -6,7 +6,7 @@ import { strings, type Language } from '../i18n/index.ts';
 import { routes as danishRoutes, routesFor } from '../routes.ts';
 import { repositoryLinks } from '../site-config.ts';
 import { escapeHtml } from '../platform/html/escape.ts';
-import { describedBy, errorSummary, group, honeypot, input, invalid, textarea, type FieldOptions, type FormValues } from '../platform/html/form-fields.ts';
+import { describedBy, formTop, group, honeypot, input, invalid, textarea, type FieldOptions, type FormAlert, type FormValues } from '../platform/html/form-fields.ts';
 
 export const suggestionFormAction = danishRoutes.suggestionsApi;
 
@@ -14,9 +14,11 @@ export interface SuggestionFormState {
   values?: FormValues;
   errors?: SuggestionFieldError[];
   lang?: Language;
+  /** Shown at the top instead of the error summary, e.g. when the form was sent too often. */
+  alert?: FormAlert;
 }
 
-export function renderSuggestionForm({ values = {}, errors = [], lang = 'da' }: SuggestionFormState = {}): string {
+export function renderSuggestionForm({ values = {}, errors = [], lang = 'da', alert }: SuggestionFormState = {}): string {
   const t = strings(lang);
   const f = t.suggestForm;
   const o = (name: string, label: string, extra: Partial<FieldOptions> = {}): FieldOptions => ({ name, label, error: errors.find((e) => e.field === name)?.message, t, ...extra });
@@ -29,7 +31,7 @@ export function renderSuggestionForm({ values = {}, errors = [], lang = 'da' }: 
     .join('');
 
   return [
-    errorSummary(errors, t),
+    formTop(errors, alert, t),
     `<form class="form" method="post" action="${suggestionFormAction}" novalidate>`,
     lang === 'da' ? '' : `<input type="hidden" name="language" value="${lang}">`,
     `<fieldset class="section"><legend><h2>${f.caseLegend}</h2></legend>`,

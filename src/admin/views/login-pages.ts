@@ -1,16 +1,16 @@
 // The admin's login pages: ask for a link, "check your mail", and the one-button page behind the link.
 import { routes } from '../../routes.ts';
 import { escapeHtml } from '../../platform/html/escape.ts';
-import { errorSummary, input } from '../../platform/html/form-fields.ts';
+import { formTop, input, type FormAlert } from '../../platform/html/form-fields.ts';
 import { strings } from '../../i18n/index.ts';
 
 export const loginMessages = strings().admin.login;
 
-export function renderLoginPage(state: { email?: string; error?: string; notice?: string } = {}): string {
+export function renderLoginPage(state: { email?: string; error?: string; notice?: string; alert?: FormAlert } = {}): string {
   const errors = state.error ? [{ field: 'email', message: state.error }] : [];
   return [
     state.notice ? `<div class="notice" role="status"><p>${escapeHtml(state.notice)}</p></div>` : '',
-    errorSummary(errors),
+    formTop(errors, state.alert),
     `<h1>${loginMessages.title}</h1>`,
     `<p class="lead">${loginMessages.intro}</p>`,
     `<form class="form" method="post" action="${routes.adminLogin}" novalidate>`,

@@ -76,6 +76,22 @@ export function choiceGroup(o: FieldOptions, type: 'radio' | 'checkbox', options
   return `<div class="field${o.error ? ' field--error' : ''}"><fieldset id="${o.name}" class="choices" tabindex="-1"${describedBy(o)}>${labelAndMessages(o, 'legend')}${items}</fieldset></div>`;
 }
 
+/** What stops a whole form rather than one field (sent too often): a box at the top that gets focus, like the error summary. */
+export interface FormAlert {
+  title: string;
+  text: string;
+}
+
+export function formAlert(alert: FormAlert | undefined): string {
+  if (!alert) return '';
+  return `<div class="error-summary" role="alert" aria-labelledby="advarsel-overskrift" tabindex="-1" autofocus><h2 id="advarsel-overskrift">${escapeHtml(alert.title)}</h2><p>${escapeHtml(alert.text)}</p></div>`;
+}
+
+/** The top of a form that came back: the alert when there is one (then no field errors are shown), else the error summary. */
+export function formTop(errors: readonly { field: string; message: string }[], alert: FormAlert | undefined, lang: Strings = t): string {
+  return alert ? formAlert(alert) : errorSummary(errors, lang);
+}
+
 /** The error summary that leads the page after a failed submit; it gets focus so the user hears it first. */
 export function errorSummary(errors: readonly { field: string; message: string }[], lang: Strings = t): string {
   if (errors.length === 0) return '';

@@ -14,9 +14,10 @@ import {
   type RenewableAction,
   type TokenAction,
 } from '../html/token-pages.ts';
-import type { TokenFailure } from '../tokens.ts';
+import { formAlert } from '../html/form-fields.ts';
+import { isWellFormedToken, type TokenFailure } from '../tokens.ts';
 import type { Db, Queryable } from '../db/client.ts';
-import { rateLimitRules } from '../rate-limits.ts';
+import { formLimits } from '../rate-limits.ts';
 import { afterResponse, database, kickOutbox } from '../runtime.ts';
 import { acceptPost } from './accept-post.ts';
 import { htmlPage } from './html-page.ts';
@@ -80,10 +81,18 @@ export function tokenActionHandlers<Done extends { ok: true }>(action: TokenActi
       const t = strings(lang);
       if (renew && new URL(request.url).searchParams.has(newLinkField)) {
         // Asking for a new link sends mail, so it is limited per connection like the forms are.
-        const post = await acceptPost(request, { action: 'new-link', rules: rateLimitRules.newLink });
+        const post = await acceptPost(request, { limits: formLimits.newLink });
         if (!post.ok) return post.response;
         const raw = post.data.token;
-        await renew.send(post.db, typeof raw === 'string' ? raw : '');
+        const token = typeof raw === 'string' ? raw : '';
+        const tooMany = await post.count(isWellFormedToken(token));
+        if (tooMany) {
+          if (post.wantsJson) return tooMany.response();
+          // The same page again, with when to try again above its button.
+          const body = formAlert(tooMany.alert(lang)) + renderTokenExpired(renew.action, renewPath(lang), token, t);
+          return htmlPage({ title: t.rateLimits.title, body, status: 429, headers: tooMany.headers, lang });
+        }
+        await renew.send(post.db, token);
         afterResponse(kickOutbox());
         const message = `${t.linkpages.sent[renew.action]} ${t.linkpages.sent.noMail}`;
         return post.wantsJson ? json({ status: 'check-your-mail', message }, 202) : page(t, renderNewLinkSent(renew.action, t));

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Db } from '../db/client.ts';
 import { emptyTables, testDatabases } from '../../../tests/support/test-databases.ts';
 import { batchKey, deliverDue, deliveryPolicy, enqueueContactAdd, enqueueContactRemove, enqueueMail, forgetRecipient, retryDelaySeconds, type OutboxRow, type QueuedMail } from './outbox.ts';
+import { mailCapFor, mailCapHours, mailCapsPerDay } from '../rate-limits.ts';
 import { createFileTransport, createResendTransport, type MailTransport } from './transport.ts';
 
 interface RecordedRequest {
@@ -212,8 +213,24 @@ for (const engine of testDatabases()) {
       assert.deepEqual(await deliverDue(db, nowhere, now), { sent: 0, retrying: 1, failed: 0, suppressed: 0 });
     });
 
+    test('queues at most the cap of one mail name to one recipient in a day, counted across keys and case, then again the next day', async () => {
+      const cap = mailCapsPerDay['signature-confirm']!;
+      const queued: boolean[] = [];
+      for (let i = 0; i < cap + 2; i++) queued.push(await db.transaction((tx) => enqueueMail(tx, queuedMail({ to: i % 2 ? 'Mette@Borgerforening.example' : 'mette@borgerforening.example' }), plus(i * 60))));
+      assert.deepEqual(queued, [...Array(cap).fill(true), false, false]);
+      assert.equal(await db.transaction((tx) => enqueueMail(tx, queuedMail({ name: 'admin-login' }), now)), true, 'another mail name counts on its own');
+      assert.equal(await db.transaction((tx) => enqueueMail(tx, queuedMail({ to: 'someone.else@example.dk' }), now)), true, 'another recipient counts on its own');
+      assert.equal(await db.transaction((tx) => enqueueMail(tx, queuedMail(), plus(mailCapHours * 3600 - 60))), false, 'the window is the last 24 hours, not the calendar day');
+      assert.equal(await db.transaction((tx) => enqueueMail(tx, queuedMail(), plus(mailCapHours * 3600 + cap * 60))), true, 'a day after the first ones it may go again');
+    });
+
+    test('a mail no form can trigger has no cap', async () => {
+      for (let i = 0; i < 8; i++) assert.equal(await db.transaction((tx) => enqueueMail(tx, queuedMail({ name: 'signature-approved' }), now)), true);
+      assert.equal(mailCapFor('signature-approved'), null);
+    });
+
     test('two delivery runs at the same moment send each mail exactly once', async () => {
-      for (let i = 0; i < 10; i++) await db.transaction((tx) => enqueueMail(tx, queuedMail(), now));
+      for (let i = 0; i < 10; i++) await db.transaction((tx) => enqueueMail(tx, queuedMail({ to: `kontakt${i}@forening.example` }), now));
       const reports = await Promise.all([deliverDue(db, transport, now), deliverDue(db, transport, now), deliverDue(db, transport, now)]);
       assert.equal(reports.reduce((sum, r) => sum + r.sent, 0), 10);
       const refs = resend.requests.flatMap((r) => mailsOf(r).map((m) => m.tags[1]!.value));

@@ -3,6 +3,7 @@
 import type { Db, Queryable } from '../db/client.ts';
 import type { MailContent } from './mail-frame.ts';
 import { randomUUID } from 'node:crypto';
+import { mailCapFor, mailCapHours } from '../rate-limits.ts';
 import { maxBatchSize, type BatchResult, type MailTransport, type OutgoingMail, type SendResult } from './transport.ts';
 
 export const deliveryPolicy = {
@@ -58,17 +59,38 @@ export interface OutboxRow {
   sent_at: Date | null;
 }
 
-// The columns a queued mail fills and their values, in one place for both ways of queuing.
+// The columns a queued mail fills and their values, in one place for both ways of queuing; the last value is the
+// mail's per-recipient cap (null for none), which the insert checks against the outbox.
 const queuedColumns = 'mail_name, recipient, subject, html, text_body, idempotency_key, next_attempt_at, created_at';
-export const queuedValues = (mail: QueuedMail, now: Date): unknown[] => [mail.name, mail.to, mail.content.subject, mail.content.html, mail.content.text, mail.idempotencyKey, now, now];
+export const queuedValues = (mail: QueuedMail, now: Date): unknown[] => [
+  mail.name,
+  mail.to,
+  mail.content.subject,
+  mail.content.html,
+  mail.content.text,
+  mail.idempotencyKey,
+  now,
+  now,
+  mailCapFor(mail.name),
+];
 
-/** Adds a mail inside the caller's transaction. Returns false when a mail with the same key is already queued. */
+/**
+ * The SQL condition "this recipient has had fewer than the cap of mails of this name lately", on the parameters of
+ * {@link queuedValues} from `$first` on; a mail without a cap skips the count.
+ */
+function underCapSql(first: number): string {
+  const [name, recipient, createdAt, cap] = [first, first + 1, first + 7, first + 8].map((i) => `$${i}`);
+  return `(${cap}::int IS NULL OR (SELECT count(*) FROM mail_outbox AS capped
+      WHERE lower(capped.recipient) = lower(${recipient}::text) AND capped.mail_name = ${name}::text
+        AND capped.created_at > ${createdAt}::timestamptz - make_interval(hours => ${mailCapHours})) < ${cap}::int)`;
+}
+
+/**
+ * Adds a mail inside the caller's transaction. Returns false when a mail with the same key is already queued, or
+ * when the recipient has had as many mails of this name as its cap allows in a day (see mailCapsPerDay).
+ */
 export async function enqueueMail(tx: Queryable, mail: QueuedMail, now: Date): Promise<boolean> {
-  const { rowCount } = await tx.query(
-    `INSERT INTO mail_outbox (${queuedColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (idempotency_key) DO NOTHING`,
-    queuedValues(mail, now),
-  );
+  const { rowCount } = await tx.query(enqueueMailStatement(1, 'true'), queuedValues(mail, now));
   return rowCount === 1;
 }
 
@@ -118,16 +140,42 @@ export async function forgetRecipient(tx: Queryable, email: string): Promise<{ d
 }
 
 /**
+ * A mail to someone else can name an address in its text (the mail to an organisation's existing contact names the
+ * new signer). This matches the address there as a whole address, case ignored, not as part of a longer one.
+ */
+export function mentionPattern(email: string): string {
+  const escaped = email.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return `(^|[^[:alnum:]._%+-])${escaped}($|[^[:alnum:]._%+-]|\\.($|[^[:alnum:]-]))`;
+}
+
+/** The SQL condition "this row is to someone else but names the address in its text"; `param` holds mentionPattern(). */
+export const mentionsSql = (param: string, recipientParam: string) =>
+  `(recipient IS NULL OR lower(recipient) <> lower(${recipientParam})) AND (text_body ~* ${param} OR subject ~* ${param})`;
+
+/**
+ * Forgets an address where it is named in mail to someone else (a GDPR erase): such a mail not sent yet is deleted,
+ * and one kept as a log loses its texts. Sent mail keeps no body anyway.
+ */
+export async function forgetMentions(tx: Queryable, email: string): Promise<{ deleted: number; forgotten: number }> {
+  const address = email.trim();
+  if (!address) return { deleted: 0, forgotten: 0 };
+  const params = [mentionPattern(address), address];
+  const deleted = await tx.query(`DELETE FROM mail_outbox WHERE status NOT IN ('sent', 'failed') AND ${mentionsSql('$1', '$2')}`, params);
+  const forgotten = await tx.query(`UPDATE mail_outbox SET subject = NULL, html = NULL, text_body = NULL, last_error = NULL WHERE ${mentionsSql('$1', '$2')}`, params);
+  return { deleted: deleted.rowCount, forgotten: forgotten.rowCount };
+}
+
+/**
  * The same insert as one part of a larger statement (a use case done in a single statement): it queues the mail
- * only when the SQL `condition` holds. Its values are {@link queuedValues}, as the parameters from `$first` on.
- * The text depends on nothing else, so a caller can build it once.
+ * only when the SQL `condition` holds and the recipient is under the mail's cap. Its values are {@link queuedValues},
+ * as the parameters from `$first` on. The text depends on nothing else, so a caller can build it once.
  */
 export function enqueueMailStatement(first: number, condition: string): string {
   const placeholders = queuedColumns.split(', ').map((_, i) => `$${first + i}`);
-  // A bare parameter in a SELECT list has no type to infer; the two times must be cast.
-  placeholders[6] += '::timestamptz';
-  placeholders[7] += '::timestamptz';
-  return `INSERT INTO mail_outbox (${queuedColumns}) SELECT ${placeholders.join(', ')} WHERE ${condition}
+  // A bare parameter in a SELECT list has no type to infer: each is cast to its column's type.
+  const types = ['text', 'text', 'text', 'text', 'text', 'text', 'timestamptz', 'timestamptz'];
+  const values = placeholders.map((p, i) => `${p}::${types[i]}`);
+  return `INSERT INTO mail_outbox (${queuedColumns}) SELECT ${values.join(', ')} WHERE (${condition}) AND ${underCapSql(first)}
        ON CONFLICT (idempotency_key) DO NOTHING`;
 }
 
