@@ -31,7 +31,7 @@ function fill(template: string, paths: string[], name: string): string {
 }
 
 /** One sample per entry in one route table (one per facet for casesBy), slugs from the built sitemap's `paths`. */
-function samplesOf(table: Routes, paths: string[], prefix: string): { name: string; path: string }[] {
+function samplesOf(table: Routes, paths: string[], prefix: string): { name: string; path: string; missing?: boolean }[] {
   const samples: { name: string; path: string; missing?: boolean }[] = [];
   for (const [key, route] of Object.entries(table) as [string, string | ((...args: string[]) => string)][]) {
     const name = `${prefix}${key}`;
