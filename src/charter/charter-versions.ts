@@ -1,0 +1,82 @@
+// Reads the adopted versions of the charter from content/charter/versions/<n>.yaml and checks them against the schema,
+// with node:fs and the yaml package, so the same code runs in the Astro build, the local server and a Vercel function
+// (vercel.json includes content/charter/** in every function).
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { charterVersionSchema, charterVersionsFolder, type CharterVersion } from '../content-schemas.ts';
+
+export type { CharterVersion, CharterVersionPrinciple } from '../content-schemas.ts';
+
+/**
+ * The folder with the versions: CHARTER_VERSIONS_DIR when set (a test site with a version 2); else the project's own,
+ * found beside this file (a Vercel function, whatever its working directory) or, when this file was bundled elsewhere
+ * (the Astro build), from the working directory, which is then the project root.
+ */
+export function charterVersionsDir(): string {
+  if (process.env.CHARTER_VERSIONS_DIR) return resolve(process.env.CHARTER_VERSIONS_DIR);
+  const beside = fileURLToPath(new URL(`../../${charterVersionsFolder}/`, import.meta.url));
+  return existsSync(beside) ? beside : resolve(charterVersionsFolder);
+}
+
+/** A version file that does not fit the schema, with every problem in Danish. */
+export class CharterVersionError extends Error {
+  constructor(file: string, problems: string[]) {
+    super(`${file}: ${problems.join(' ')}`);
+    this.name = 'CharterVersionError';
+  }
+}
+
+const versionFile = /^(\d+)\.yaml$/;
+
+/** Checks one version file's text; the file's number must be the version it states. */
+export function parseCharterVersion(file: string, text: string): CharterVersion {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new CharterVersionError(file, [`Filen er ikke gyldig YAML: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+  const result = charterVersionSchema.safeParse(data);
+  if (!result.success) {
+    throw new CharterVersionError(
+      file,
+      result.error.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`),
+    );
+  }
+  const number = Number(versionFile.exec(file.split('/').at(-1) ?? '')?.[1]);
+  if (number !== result.data.version) throw new CharterVersionError(file, [`Filen hedder ${number}.yaml, men siger version: ${result.data.version}. Navn og nummer skal være det samme.`]);
+  return result.data;
+}
+
+/** Every version in order, checked: numbered 1, 2, 3 … without gaps. */
+async function readVersions(dir: string): Promise<CharterVersion[]> {
+  const names = (await readdir(dir)).filter((name) => versionFile.test(name));
+  const versions = await Promise.all(names.map(async (name) => parseCharterVersion(join(dir, name), await readFile(join(dir, name), 'utf8'))));
+  versions.sort((a, b) => a.version - b.version);
+  if (versions.length === 0) throw new CharterVersionError(dir, ['Mappen har ingen versioner. Version 1 skal ligge i 1.yaml.']);
+  versions.forEach((v, index) => {
+    if (v.version !== index + 1) throw new CharterVersionError(dir, [`Versionerne skal have numrene 1, 2, 3 … uden huller, men version ${index + 1} mangler.`]);
+  });
+  return versions;
+}
+
+const cache = new Map<string, Promise<CharterVersion[]>>();
+
+/** Every adopted version, oldest first; read once per process and folder. */
+export function loadCharterVersions(dir = charterVersionsDir()): Promise<CharterVersion[]> {
+  let versions = cache.get(dir);
+  if (!versions) {
+    versions = readVersions(dir);
+    versions.catch(() => cache.delete(dir));
+    cache.set(dir, versions);
+  }
+  return versions;
+}
+
+/** The charter as it stands: the newest adopted version. */
+export async function currentCharter(dir = charterVersionsDir()): Promise<CharterVersion> {
+  return (await loadCharterVersions(dir)).at(-1)!;
+}
