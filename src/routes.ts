@@ -33,6 +33,9 @@ export const routes = {
   manifest: '/manifest/',
   charter: '/charter/',
   principle: (slug: string) => `/charter/${slug}/`,
+  /** Every adopted version of the charter and what changed, with its feed. */
+  charterChanges: '/charter/aendringer/',
+  charterChangesFeed: '/charter/aendringer/rss.xml',
   about: '/hvad-er-samskabelse/',
   cases: '/cases/',
   case: (slug: string) => `/cases/${slug}/`,
@@ -43,6 +46,8 @@ export const routes = {
   signThanks: '/underskriv/tak/',
   signConfirm: '/underskriv/bekraeft/',
   signWithdraw: '/underskriv/traek-tilbage/',
+  /** The link in the mail about a new charter version: the signatory stands behind it. */
+  charterAffirm: '/underskriv/ny-version/',
   signatories: '/underskrivere/',
   /** The wall's filter and its list, which the filter's answer scrolls to. */
   signatoriesList: '/underskrivere/#liste',
@@ -77,6 +82,8 @@ export const routes = {
   membersApi: '/api/members',
   suggestionsApi: '/api/suggestions',
   signatoriesJson: '/api/signatories',
+  /** The secretariat's API for announcing an adopted charter version (npm run secretariat -- adopt-charter). */
+  adminCharterApi: '/api/admin/charter',
   signatoriesCsv: '/api/signatories?format=csv',
   badge: (signatureId: string) => `/api/badge?id=${encodeURIComponent(signatureId)}`,
   robots: '/robots.txt',
@@ -94,6 +101,8 @@ const english: Routes = {
   manifest: '/en/manifesto/',
   charter: '/en/charter/',
   principle: (slug: string) => `/en/charter/${slug}/`,
+  charterChanges: '/en/charter/changes/',
+  charterChangesFeed: '/en/charter/changes/rss.xml',
   about: '/en/what-is-co-creation/',
   cases: '/en/cases/',
   case: (slug: string) => `/en/cases/${slug}/`,
@@ -104,6 +113,7 @@ const english: Routes = {
   signThanks: '/en/sign/thanks/',
   signConfirm: '/en/sign/confirm/',
   signWithdraw: '/en/sign/withdraw/',
+  charterAffirm: '/en/sign/new-version/',
   suggest: '/en/suggest-a-case/',
   suggestThanks: '/en/suggest-a-case/thanks/',
   join: '/en/join/',
@@ -140,7 +150,7 @@ export function pagePath(slug: string, lang: RouteLanguage = 'da'): string {
 }
 
 /** Routes that exist in both languages as fixed pages: the same key in both tables. */
-const pairedKeys = ['home', 'manifest', 'charter', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite'] as const;
+const pairedKeys = ['home', 'manifest', 'charter', 'charterChanges', 'charterAffirm', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite'] as const;
 
 /**
  * The same page in the other language, for a fixed page or a case, principle or editorial page (which share their
