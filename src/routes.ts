@@ -152,6 +152,12 @@ export function pagePath(slug: string, lang: RouteLanguage = 'da'): string {
 /** Routes that exist in both languages as fixed pages: the same key in both tables. */
 const pairedKeys = ['home', 'manifest', 'charter', 'charterChanges', 'charterAffirm', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite'] as const;
 
+/** Whether a path is one of the fixed pages that exist in both languages (not a case, principle or editorial page). */
+export function isFixedPage(path: string): boolean {
+  const from: RouteLanguage = path === '/en/' || path.startsWith('/en/') ? 'en' : 'da';
+  return pairedKeys.some((key) => tables[from][key] === path);
+}
+
 /**
  * The same page in the other language, for a fixed page or a case, principle or editorial page (which share their
  * file name across languages). Undefined for pages that exist in one language only (the admin, the frames).

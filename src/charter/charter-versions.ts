@@ -1,7 +1,7 @@
 // Reads the adopted versions of the charter from content/charter/versions/<n>.yaml and checks them against the schema,
 // with node:fs and the yaml package, so the same code runs in the Astro build, the local server and a Vercel function
 // (vercel.json includes content/charter/** in every function).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,16 +63,19 @@ async function readVersions(dir: string): Promise<CharterVersion[]> {
   return versions;
 }
 
-const cache = new Map<string, Promise<CharterVersion[]>>();
+const cache = new Map<string, { changed: number; versions: Promise<CharterVersion[]> }>();
 
-/** Every adopted version, oldest first; read once per process and folder. */
+/**
+ * Every adopted version, oldest first. Read once per process and folder, and again when a file is added to the
+ * folder (a running local server sees a new version without a restart; on Vercel the folder never changes).
+ */
 export function loadCharterVersions(dir = charterVersionsDir()): Promise<CharterVersion[]> {
-  let versions = cache.get(dir);
-  if (!versions) {
-    versions = readVersions(dir);
-    versions.catch(() => cache.delete(dir));
-    cache.set(dir, versions);
-  }
+  const changed = statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const cached = cache.get(dir);
+  if (cached && cached.changed === changed) return cached.versions;
+  const versions = readVersions(dir);
+  versions.catch(() => cache.delete(dir));
+  cache.set(dir, { changed, versions });
   return versions;
 }
 

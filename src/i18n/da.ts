@@ -427,6 +427,7 @@ export const da = {
       versionTitle: (version: number) => `Version ${version}`,
       whatChanged: 'Ændrede principper',
       firstVersion: 'Den første version: alle principperne er nye.',
+      wholeText: (version: number) => `Hele chartret i version ${version}`,
       principle: (number: number, title: string) => `${number}. ${title}`,
       kinds: { changed: 'Ændret', added: 'Nyt princip', removed: 'Udgået' },
       feed: 'Følg ændringerne (RSS)',

@@ -411,6 +411,7 @@ export const en = {
       versionTitle: (version: number) => `Version ${version}`,
       whatChanged: 'Principles that changed',
       firstVersion: 'The first version: every principle is new.',
+      wholeText: (version: number) => `The whole charter in version ${version}`,
       principle: (number: number, title: string) => `${number}. ${title}`,
       kinds: { changed: 'Changed', added: 'New principle', removed: 'Removed' },
       feed: 'Follow the changes (RSS)',
