@@ -8,6 +8,7 @@ import { seedSignatories } from '../../tests/support/signatory-seed.ts';
 import { parseCharterVersion, type CharterVersion } from '../charter/charter-versions.ts';
 import { adoptCharterVersion, adoptionMessage, affirmCharterVersion, affirmLinkVersion, announcedVersions } from './charter-adoption.ts';
 import { submitSignature } from './signatures.ts';
+import type { SignatureInput } from './signature-input.ts';
 import { wallPage } from './wall-queries.ts';
 
 const site = 'https://samskabelse.test';
@@ -31,6 +32,16 @@ const versions: CharterVersion[] = [
   parseCharterVersion('2.yaml', versionText(2, 'Ingen sidder for bordenden. Alle parter mødes som ligeværdige.')),
 ];
 const ctx = { now, site, versions, batchSize: 2 };
+
+const signer = (organisation_name: string, email: string): SignatureInput => ({
+  organisation_name,
+  organisation_type: 'forening',
+  municipality: 'Aarhus',
+  contact_name: 'Ny',
+  contact_title: 'Formand',
+  email,
+  consent_public: true,
+});
 
 interface MailRow {
   recipient: string;
@@ -60,13 +71,13 @@ for (const engine of testDatabases()) {
       await db.query(`UPDATE signatures SET language = 'en' WHERE email = 'kontakt1@example.dk'`);
       await db.query(`UPDATE signatures SET email = NULL, contact_name = NULL, contact_title = NULL, contact_erased_at = now() WHERE email = 'kontakt2@example.dk'`);
       await db.query(`UPDATE signatures SET status = 'withdrawn', withdrawn_at = now() WHERE email = 'kontakt3@example.dk'`);
-      await submitSignature(db, { organisation_name: 'Ny Forening', organisation_type: 'forening', cvr: null, municipality: 'Aarhus', website: null, contact_name: 'Ny', contact_title: 'Formand', email: 'ny@example.dk', statement: null, consent_public: true }, { now, site, charterVersion: 1 });
+      await submitSignature(db, signer('Ny Forening', 'ny@example.dk'), { now, site, charterVersion: 1 });
     });
 
     test('a new signature records the charter version it signed', async () => {
       const { rows } = await db.query<{ charter_version: number; affirmed_version: number }>(`SELECT charter_version, affirmed_version FROM signatures WHERE email = 'ny@example.dk'`);
       assert.deepEqual(rows, [{ charter_version: 1, affirmed_version: 1 }]);
-      await submitSignature(db, { organisation_name: 'Nyere Forening', organisation_type: 'forening', cvr: null, municipality: 'Aarhus', website: null, contact_name: 'Ny', contact_title: 'Formand', email: 'nyere@example.dk', statement: null, consent_public: true }, { now, site, charterVersion: 2 });
+      await submitSignature(db, signer('Nyere Forening', 'nyere@example.dk'), { now, site, charterVersion: 2 });
       const signed = await db.query<{ charter_version: number }>(`SELECT charter_version FROM signatures WHERE email = 'nyere@example.dk'`);
       assert.deepEqual(signed.rows, [{ charter_version: 2 }]);
     });
