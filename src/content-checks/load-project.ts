@@ -1,7 +1,7 @@
 // Reads a project's content from disk into the shape the checker takes: the one place the checker touches files.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { contentFolders } from '../content-schemas.ts';
+import { charterVersionsFolder, contentFolders } from '../content-schemas.ts';
 import type { Collection, ContentProject, SourceFile } from './check-content.ts';
 
 const textLike = /\.(mdx?|markdown)$/i;
@@ -58,9 +58,13 @@ export function loadProject(root: string): ContentProject {
     files[collection] = all.filter((p) => p.endsWith('.mdx')).map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
     strayFiles.push(...all.filter((p) => textLike.test(p) && !p.endsWith('.mdx')));
   }
+  const charterVersions = list(root, charterVersionsFolder)
+    .filter((p) => p.endsWith('.yaml') || p.endsWith('.yml'))
+    .map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
   return {
     files,
     strayFiles,
+    charterVersions,
     publicPaths: listDeep(root, 'public'),
     reservedPageSlugs: reservedSlugs(root),
     sizeOf(path) {
