@@ -460,7 +460,7 @@ export const da = {
     mail: {
       subject: (version: number) => `Charter for samskabelse har fået en ny version (version ${version})`,
       adopted: (organisation: string, version: number, adopted: string, signed: number) =>
-        `Bevægelsen har vedtaget version ${version} af Charter for samskabelse (${adopted}). ${organisation} skrev under på version ${signed}, og derfor fortæller vi jer, hvad der er ændret.`,
+        `Bevægelsen har vedtaget version ${version} af Charter for samskabelse (${adopted}). Underskriften fra ${organisation} gælder version ${signed}, og derfor fortæller vi jer, hvad der er ændret.`,
       changesHeading: 'Det er ændret',
       adoptedInDanish: '',
       principle: (number: number, title: string, kind: string) => `${number}. ${title} (${kind})`,

@@ -443,7 +443,7 @@ export const en = {
     mail: {
       subject: (version: number) => `The Charter for Co-creation has a new version (version ${version})`,
       adopted: (organisation: string, version: number, adopted: string, signed: number) =>
-        `The movement has adopted version ${version} of the Charter for Co-creation (${adopted}). ${organisation} signed version ${signed}, so we are letting you know what changed.`,
+        `The movement has adopted version ${version} of the Charter for Co-creation (${adopted}). The signature of ${organisation} is for version ${signed}, so we are letting you know what changed.`,
       changesHeading: 'What changed',
       adoptedInDanish: 'The charter is adopted in Danish, so the summary and the wordings below are the adopted Danish text.',
       principle: (number: number, title: string, kind: string) => `${number}. ${title} (${kind})`,
