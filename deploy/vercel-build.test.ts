@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -66,6 +66,17 @@ describe('vercel build', () => {
   it('bundles no PGlite into any function', () => {
     const bundled = functions.filter((f) => existsSync(join(f.dir, 'node_modules', '@electric-sql', 'pglite'))).map((f) => f.name);
     assert.deepEqual(bundled, [], `PGlite is bundled into ${bundled.join(', ')}`);
+  });
+
+  // The signing function writes the current charter version on each signature, and the wall marks who stands behind
+  // it: every function reads content/charter/versions/ (vercel.json's includeFiles), wherever it runs.
+  it('ships the charter versions with every function', async () => {
+    const versions = (await readdir(join(projectRoot, 'content/charter/versions'))).filter((name) => name.endsWith('.yaml'));
+    assert.ok(versions.includes('1.yaml'));
+    for (const { name, config } of functions) {
+      const shipped = Object.keys((config as { filePathMap?: Record<string, string> }).filePathMap ?? {});
+      for (const version of versions) assert.ok(shipped.includes(`content/charter/versions/${version}`), `${name} lacks content/charter/versions/${version}`);
+    }
   });
 
   it('runs the cron daily at /api/cron, which is a function (Hobby accepts only daily schedules)', async () => {

@@ -21,6 +21,9 @@ import {
 /** Where each collection's files live, relative to the project root. */
 export const contentFolders = { cases: 'content/cases', principles: 'content/principles', pages: 'content/pages' } as const;
 
+/** Where the adopted versions of the charter live: one YAML file per version, `<n>.yaml`. */
+export const charterVersionsFolder = 'content/charter/versions';
+
 /** The English edition mirrors content/: the same file name is the same case, principle or page. */
 export const englishFolders = { cases: 'content/en/cases', principles: 'content/en/principles', pages: 'content/en/pages' } as const;
 
@@ -250,3 +253,74 @@ export const pageSchema = z
     description: text('en beskrivelse', 200),
   })
   .strict();
+
+/** Whether "YYYY-MM-DD" names a day that exists (not 2026-02-30 or 2026-13-01). */
+function isCalendarDay(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** The day or year a version of the charter was adopted: "2017-03-02", or only "2017" when the sources give only the year. */
+const adoptedDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : typeof value === 'number' ? String(value) : value),
+  z
+    .string({ error: 'Skriv datoen, versionen blev vedtaget, som "ÅÅÅÅ-MM-DD", fx "2017-03-02", eller kun årstallet, fx 2017, hvis dagen ikke kendes.' })
+    .regex(/^\d{4}(?:-\d{2}-\d{2})?$/, {
+      error: 'adopted skal skrives "ÅÅÅÅ-MM-DD", fx "2017-03-02", eller som et årstal, fx 2017.',
+    })
+    .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isCalendarDay(value), {
+      error: 'adopted er ikke en dag, der findes i kalenderen. Skriv den som "ÅÅÅÅ-MM-DD", fx "2017-03-02".',
+    }),
+);
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * One adopted version of the charter (content/charter/versions/<n>.yaml): its number, when it was adopted, what
+ * changed, and the wording of every principle as adopted. The wording is the principle's `summary`: title and summary
+ * are the charter's text, and the body of the principle's page explains it.
+ */
+export const charterVersionSchema = z
+  .object({
+    version: z.number({ error: 'version skal være versionens nummer, fx 2.' }).int({ error: 'version skal være et helt tal, fx 2.' }).min(1, { error: 'version starter ved 1.' }),
+    adopted: adoptedDate,
+    summary: text('hvad der blev ændret i denne version (summary)', 1000),
+    principles: z
+      .array(
+        z
+          .object(
+            {
+              slug: z
+                .string({ error: 'slug skal være principets filnavn fra content/principles/ uden .mdx, fx ligevaerd.' })
+                .regex(slugPattern, { error: 'slug skal være principets filnavn fra content/principles/ uden .mdx, fx ligevaerd.' }),
+              number: z.number({ error: 'number skal være principets nummer, fx 3.' }).int({ error: 'number skal være et helt tal, fx 3.' }).min(1, { error: 'number starter ved 1.' }),
+              title: text('principets titel', 60),
+              wording: text('principets ordlyd (wording), som den blev vedtaget', 200),
+            },
+            { error: 'Hvert princip skal have slug:, number:, title: og wording:.' },
+          )
+          .strict(),
+        { error: 'Skriv principperne som en liste med slug:, number:, title: og wording:.' },
+      )
+      .min(1, { error: 'En version skal have mindst ét princip.' }),
+  })
+  .strict()
+  .superRefine((version, context) => {
+    const seen = new Set<string>();
+    version.principles.forEach((p, index) => {
+      if (seen.has(p.slug)) context.addIssue({ code: 'custom', path: ['principles', index, 'slug'], message: `Princippet ${p.slug} står to gange i versionen.`, input: p.slug });
+      seen.add(p.slug);
+    });
+  });
+
+/** What the loader (src/charter/charter-versions.ts) says about the folder of versions, beyond the schema's own messages. */
+export const charterVersionMessages = {
+  notYaml: (reason: string) => `Filen er ikke gyldig YAML: ${reason}`,
+  wrongNumber: (file: number, version: number) => `Filen hedder ${file}.yaml, men siger version: ${version}. Navn og nummer skal være det samme.`,
+  empty: 'Mappen har ingen versioner. Version 1 skal ligge i 1.yaml.',
+  gap: (missing: number) => `Versionerne skal have numrene 1, 2, 3 … uden huller, men version ${missing} mangler.`,
+} as const;
+
+export type CharterVersion = z.output<typeof charterVersionSchema>;
+export type CharterVersionPrinciple = CharterVersion['principles'][number];

@@ -33,6 +33,9 @@ export const routes = {
   manifest: '/manifest/',
   charter: '/charter/',
   principle: (slug: string) => `/charter/${slug}/`,
+  /** Every adopted version of the charter and what changed, with its feed. */
+  charterChanges: '/charter/aendringer/',
+  charterChangesFeed: '/charter/aendringer/rss.xml',
   about: '/hvad-er-samskabelse/',
   cases: '/cases/',
   case: (slug: string) => `/cases/${slug}/`,
@@ -43,6 +46,8 @@ export const routes = {
   signThanks: '/underskriv/tak/',
   signConfirm: '/underskriv/bekraeft/',
   signWithdraw: '/underskriv/traek-tilbage/',
+  /** The link in the mail about a new charter version: the signatory stands behind it. */
+  charterAffirm: '/underskriv/ny-version/',
   signatories: '/underskrivere/',
   /** The wall's filter and its list, which the filter's answer scrolls to. */
   signatoriesList: '/underskrivere/#liste',
@@ -79,6 +84,8 @@ export const routes = {
   membersApi: '/api/members',
   suggestionsApi: '/api/suggestions',
   signatoriesJson: '/api/signatories',
+  /** The secretariat's API for announcing an adopted charter version (npm run secretariat -- adopt-charter). */
+  adminCharterApi: '/api/admin/charter',
   signatoriesCsv: '/api/signatories?format=csv',
   /** The badge image; without a size it is the medium one. */
   badge: (signatureId: string, size?: string) => `/api/badge?id=${encodeURIComponent(signatureId)}${size ? `&size=${encodeURIComponent(size)}` : ''}`,
@@ -97,6 +104,8 @@ const english: Routes = {
   manifest: '/en/manifesto/',
   charter: '/en/charter/',
   principle: (slug: string) => `/en/charter/${slug}/`,
+  charterChanges: '/en/charter/changes/',
+  charterChangesFeed: '/en/charter/changes/rss.xml',
   about: '/en/what-is-co-creation/',
   cases: '/en/cases/',
   case: (slug: string) => `/en/cases/${slug}/`,
@@ -110,6 +119,7 @@ const english: Routes = {
   signatories: '/en/signatories/',
   signatoriesList: '/en/signatories/#liste',
   signatoriesWith: (query: string) => `/en/signatories/${query ? `?${query}` : ''}#liste`,
+  charterAffirm: '/en/sign/new-version/',
   suggest: '/en/suggest-a-case/',
   suggestThanks: '/en/suggest-a-case/thanks/',
   join: '/en/join/',
@@ -146,7 +156,13 @@ export function pagePath(slug: string, lang: RouteLanguage = 'da'): string {
 }
 
 /** Routes that exist in both languages as fixed pages: the same key in both tables. */
-const pairedKeys = ['home', 'manifest', 'charter', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'signatories', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite'] as const;
+const pairedKeys = ['home', 'manifest', 'charter', 'charterChanges', 'charterAffirm', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'signatories', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite'] as const;
+
+/** Whether a path is one of the fixed pages that exist in both languages (not a case, principle or editorial page). */
+export function isFixedPage(path: string): boolean {
+  const from: RouteLanguage = path === '/en/' || path.startsWith('/en/') ? 'en' : 'da';
+  return pairedKeys.some((key) => tables[from][key] === path);
+}
 
 /**
  * The same page in the other language, for a fixed page or a case, principle or editorial page (which share their

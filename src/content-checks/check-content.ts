@@ -12,6 +12,7 @@ import { bodyMessages, readBody, type BodyFacts } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { problemsFromIssues, unrealDate } from './schema-issues.ts';
 import { lix, lixGoal, lixMessages } from './lix.ts';
+import { charterVersionProblems } from './charter-versions.ts';
 
 export type Collection = keyof typeof contentFolders;
 
@@ -34,6 +35,8 @@ export interface ContentProject extends ImageFiles {
   publicPaths: string[];
   /** First URL segments that a page file may not take, because the site already uses them (kort, cases, api, …). */
   reservedPageSlugs: string[];
+  /** The charter's versions, content/charter/versions/<n>.yaml; a project without them is not checked for them. */
+  charterVersions?: SourceFile[];
 }
 
 export interface Readability {
@@ -135,6 +138,8 @@ export function checkContent(project: ContentProject): CheckResult {
   const isDraft = (c: Checked) => c.collection === 'cases' && c.frontmatter?.data.draft === true;
   const published = checked.filter((c) => !isDraft(c));
   problems.push(...crossFileProblems(checked, project.reservedPageSlugs));
+  const principleFiles = checked.filter((c) => c.collection === 'principles' && c.valid && c.frontmatter).map((c) => ({ path: c.file.path, id: c.id, frontmatter: c.frontmatter! }));
+  problems.push(...charterVersionProblems(project.charterVersions ?? [], principleFiles));
 
   const site = siteMap(checked, isDraft, project.publicPaths);
   for (const entry of checked) {

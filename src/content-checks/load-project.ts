@@ -1,7 +1,7 @@
 // Reads a project's content from disk into the shape the checker takes: the one place the checker touches files.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { contentFolders, englishFolders } from '../content-schemas.ts';
+import { charterVersionsFolder, contentFolders, englishFolders } from '../content-schemas.ts';
 import type { Collection, ContentProject, SourceFile } from './check-content.ts';
 
 const textLike = /\.(mdx?|markdown)$/i;
@@ -63,10 +63,14 @@ export function loadProject(root: string): ContentProject {
   };
   const files = read(contentFolders);
   const englishFiles = read(englishFolders);
+  const charterVersions = list(root, charterVersionsFolder)
+    .filter((p) => p.endsWith('.yaml') || p.endsWith('.yml'))
+    .map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
   return {
     files,
     englishFiles,
     strayFiles,
+    charterVersions,
     publicPaths: listDeep(root, 'public'),
     reservedPageSlugs: reservedSlugs(root),
     sizeOf(path) {

@@ -13,6 +13,8 @@ export const tokenPurposes = {
   // The leave link sits in every member mail, and a welcome mail may be years old when it is used:
   // leaving must work from any mail we ever sent, so it lasts as long as a membership reasonably can.
   'member-leave': { lifetimeDays: 10 * 365 },
+  // The re-affirm link in the mail about a new version of the charter: a signatory may take its time to discuss it.
+  'charter-affirm': { lifetimeDays: 365 },
 } as const;
 
 export type TokenPurpose = keyof typeof tokenPurposes;

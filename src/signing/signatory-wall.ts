@@ -15,6 +15,9 @@ export interface WallSignatory {
   municipality: string;
   signed_at: Date | string;
   statement: string | null;
+  /** The charter version signed and the newest affirmed since; rows from before versions count as version 1. */
+  charter_version?: number;
+  affirmed_version?: number;
 }
 
 export const wallSorts = ['nyeste', 'navn'] as const;
@@ -74,8 +77,21 @@ function select(name: string, label: string, options: { value: string; label: st
   return `<div class="field"><label class="field-label" for="${name}">${label}</label><select class="input" id="${name}" name="${name}">${items}</select></div>`;
 }
 
+/**
+ * The version a signatory signed, and a mark when it signed an older one and has since affirmed the current one
+ * (the ✓ is decoration: the words say it).
+ */
+function charterVersionNote(s: WallSignatory, currentVersion: number, t: Strings): string {
+  const c = t.charterVersions.wall;
+  const signed = s.charter_version ?? 1;
+  const affirmed = s.affirmed_version ?? signed;
+  const note = ` · ${escapeHtml(c.signedVersion(signed))}`;
+  if (signed >= currentVersion || affirmed < currentVersion) return note;
+  return `${note} <span class="affirmed-mark"><span aria-hidden="true">✓</span> ${escapeHtml(c.affirmed(currentVersion))}</span>`;
+}
+
 /** The wall in the language of `t`: its links, dates and numbers follow it (/underskrivere/ or /en/signatories/). */
-export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilter, map: MunicipalityMap, t: Strings = strings()): string {
+export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilter, map: MunicipalityMap, t: Strings = strings(), currentVersion = 1): string {
   const lang = languageOf(t.lang);
   const routes = routesFor(lang);
   const { date: dateFormat, number: numberFormat } = formatsByLanguage[lang];
@@ -93,7 +109,7 @@ export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilte
     .map((s) => {
       const date = dateFormat.format(new Date(s.signed_at));
       const statement = s.statement ? `<blockquote>${escapeHtml(s.statement)}</blockquote>` : '';
-      return `<li><strong><a href="${escapeHtml(routes.signatory(s.id))}">${escapeHtml(s.name)}</a></strong><br><span class="meta">${escapeHtml(types[s.type])} · ${escapeHtml(s.municipality)} · ${escapeHtml(w.signed(date))}</span>${statement}</li>`;
+      return `<li><strong><a href="${escapeHtml(routes.signatory(s.id))}">${escapeHtml(s.name)}</a></strong><br><span class="meta">${escapeHtml(types[s.type])} · ${escapeHtml(s.municipality)} · ${escapeHtml(w.signed(date))}${charterVersionNote(s, currentVersion, t)}</span>${statement}</li>`;
     })
     .join('');
   const filtered = filter.type || filter.municipality || filter.q;
@@ -118,6 +134,7 @@ export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilte
     `<p class="lead"><strong id="antal-underskrivere">${count(counts.total)}</strong> ${escapeHtml(w.organisationsHave(counts.total))} ${escapeHtml(w.signedCharter)}</p>`,
     renderMunicipalityTotals(counts, t),
     `<p><a class="button" href="${routes.sign}">${escapeHtml(w.signButton)}</a></p>`,
+    currentVersion > 1 ? `<p class="meta">${escapeHtml(t.charterVersions.wall.current(currentVersion))} <a href="${routes.charterChanges}">${escapeHtml(t.charterVersions.wall.changesLink)}</a></p>` : '',
     renderWallMap(map, counts, t, filter.municipality),
     `<h2 id="liste">${escapeHtml(w.findTitle)}</h2>`,
     `<form class="wall-filter" method="get" action="${routes.signatoriesList}">`,
