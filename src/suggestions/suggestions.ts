@@ -3,7 +3,7 @@
 import { candidatePaths, draftFromSuggestion } from '../case-files/suggestion-draft.ts';
 import type { SuggestionInput } from './suggestion-input.ts';
 import type { Db } from '../platform/db/client.ts';
-import { githubSettingsFromEnv, openFilePullRequest, type GitHubSettings } from './file-pull-request.ts';
+import { githubSettingsFromEnv, openFilePullRequest, type GitHubSettings } from '../platform/github/pull-request.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
 import { renderSuggestionMail } from './suggestion-mails.ts';
