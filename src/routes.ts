@@ -33,6 +33,10 @@ export const routes = {
   manifest: '/manifest/',
   charter: '/charter/',
   principle: (slug: string) => `/charter/${slug}/`,
+  /** The published proposals for a principle, the consultation round and the proposal form (a function). */
+  principleProposals: (slug: string) => `/charter/${slug}/forslag/`,
+  proposalConfirm: '/forslag-til-chartret/bekraeft/',
+  proposalSupport: '/forslag-til-chartret/stoet/',
   about: '/hvad-er-samskabelse/',
   cases: '/cases/',
   case: (slug: string) => `/cases/${slug}/`,
@@ -66,6 +70,7 @@ export const routes = {
   adminAudit: '/admin/log/',
   adminSuggestions: '/admin/forslag/',
   adminSuppressions: '/admin/spaerrede-adresser/',
+  adminCharter: '/admin/chartret/',
   accessibility: '/tilgaengelighed/',
   aboutSite: '/om/',
   rss: '/rss.xml',
@@ -76,6 +81,8 @@ export const routes = {
   signaturesApi: '/api/signatures',
   membersApi: '/api/members',
   suggestionsApi: '/api/suggestions',
+  proposalsApi: '/api/charter-proposals',
+  supportApi: '/api/charter-proposals/support',
   signatoriesJson: '/api/signatories',
   signatoriesCsv: '/api/signatories?format=csv',
   badge: (signatureId: string) => `/api/badge?id=${encodeURIComponent(signatureId)}`,
@@ -94,6 +101,9 @@ const english: Routes = {
   manifest: '/en/manifesto/',
   charter: '/en/charter/',
   principle: (slug: string) => `/en/charter/${slug}/`,
+  principleProposals: (slug: string) => `/en/charter/${slug}/proposals/`,
+  proposalConfirm: '/en/charter-proposals/confirm/',
+  proposalSupport: '/en/charter-proposals/support/',
   about: '/en/what-is-co-creation/',
   cases: '/en/cases/',
   case: (slug: string) => `/en/cases/${slug}/`,
@@ -140,7 +150,7 @@ export function pagePath(slug: string, lang: RouteLanguage = 'da'): string {
 }
 
 /** Routes that exist in both languages as fixed pages: the same key in both tables. */
-const pairedKeys = ['home', 'manifest', 'charter', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite'] as const;
+const pairedKeys = ['home', 'manifest', 'charter', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite', 'proposalConfirm', 'proposalSupport'] as const;
 
 /**
  * The same page in the other language, for a fixed page or a case, principle or editorial page (which share their
@@ -151,6 +161,8 @@ export function counterpartPath(path: string): { lang: RouteLanguage; path: stri
   const to: RouteLanguage = from === 'en' ? 'da' : 'en';
   for (const key of pairedKeys) if (tables[from][key] === path) return { lang: to, path: tables[to][key] as string };
   const rest = from === 'en' ? path.slice(3) : path;
+  const proposals = rest.match(/^\/charter\/([^/]+)\/(?:forslag|proposals)\/$/);
+  if (proposals) return { lang: to, path: tables[to].principleProposals(proposals[1]!) };
   const content = rest.match(/^\/(cases|charter)\/([^/]+)\/$/);
   if (content) return { lang: to, path: content[1] === 'cases' ? tables[to].case(content[2]!) : tables[to].principle(content[2]!) };
   const facet = rest.match(/^\/cases\/([^/]+)\/([^/]+)\/$/);

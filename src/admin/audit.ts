@@ -14,6 +14,13 @@ export const auditActions = [
   'personal-data-erase',
   'suggestion-pull-request',
   'suppression-lift',
+  'proposal-publish',
+  'proposal-reject',
+  'proposal-merge',
+  'proposal-answer',
+  'proposal-pull-request',
+  'round-open',
+  'round-close',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

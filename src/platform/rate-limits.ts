@@ -26,6 +26,16 @@ export const rateLimitRules = {
     { name: 'suggesting-burst', limit: 3, windowSeconds: 60 },
     { name: 'suggesting-sustained', limit: 15, windowSeconds: 60 * 60 },
   ],
+  // A proposal to the charter takes minutes to write, like a suggested case.
+  proposing: [
+    { name: 'proposing-burst', limit: 3, windowSeconds: 60 },
+    { name: 'proposing-sustained', limit: 15, windowSeconds: 60 * 60 },
+  ],
+  // Asking for a support link: a few proposals a minute, each one a mail at most.
+  supporting: [
+    { name: 'supporting-burst', limit: 5, windowSeconds: 60 },
+    { name: 'supporting-sustained', limit: 30, windowSeconds: 60 * 60 },
+  ],
 } as const satisfies Record<string, readonly RateLimitRule[]>;
 
 /** One window's count after this request was counted, and when the window starts over. */
