@@ -1,5 +1,6 @@
 // The proposal use cases, each one transaction: send a proposal (pending, with a confirm mail), confirm it, list the
 // published ones under a principle with their support, ask for a support link, support, and forget an author.
+import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../platform/db/client.ts';
 import { issueLinkToken, useLinkToken, type TokenTable } from '../platform/link-tokens.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
@@ -90,9 +91,14 @@ const contextOf = (ctx: ProposalContext) => ({ now: ctx.now ?? new Date(), site:
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isProposalId = (id: string) => uuidShape.test(id);
 
-/** The same person sending the same text on the same principle twice (a double click) is one proposal. */
+/**
+ * The same person sending the same text on the same principle twice (a double click) is one proposal. Hashed: a long
+ * reason would not fit in an index row, and the key should not hold the address in the clear.
+ */
 const dedupeKey = (input: ProposalInput) =>
-  [input.email.trim().toLowerCase(), input.principle, input.kind, (input.wording ?? '').replace(/\s+/g, ' ').trim(), input.reason.replace(/\s+/g, ' ').trim()].join('|');
+  createHash('sha256')
+    .update([input.email.trim().toLowerCase(), input.principle, input.kind, (input.wording ?? '').replace(/\s+/g, ' ').trim(), input.reason.replace(/\s+/g, ' ').trim()].join('\u0000'))
+    .digest('hex');
 
 /**
  * Stores a proposal as pending and queues its confirm mail. A repeat of a pending proposal does nothing; the answer to
