@@ -12,7 +12,7 @@ const site = process.env.SITE_URL ?? (vercelUrl ? `https://${vercelUrl}` : 'http
 // In `npm run dev`, the functions run in scripts/dev.ts; these paths go to them (see vercel.json's rewrites).
 const devApi = process.env.DEV_API_URL;
 // Keys starting with ^ are regular expressions: / and /bliv-medlem/ alone, not everything under them.
-const proxied = ['/api', '/underskrivere', '/underskriv/bekraeft', '/underskriv/traek-tilbage', '^/$', '^/bliv-medlem/?$', '/bliv-medlem/bekraeft', '/bliv-medlem/udmeld'];
+const proxied = ['/api', '/underskrivere', '/underskriv/bekraeft', '/underskriv/traek-tilbage', '/underskriv/ny-version', '^/$', '^/bliv-medlem/?$', '/bliv-medlem/bekraeft', '/bliv-medlem/udmeld'];
 
 // Pages that functions serve from a frame under /skabelon/ (see vercel.json's rewrites): the sitemap lists them
 // at their public address, and leaves out the frames themselves.

@@ -92,7 +92,7 @@ for (const backend of backends()) {
       assert.match(await page.locator('#antal-kommuner').innerText(), /1 af 98 kommuner/);
       const wall = await (await fetch(app.url('/api/signatories'))).json();
       assert.equal(wall.count, 1);
-      assert.deepEqual(Object.keys(wall.signatories[0]).sort(), ['id', 'municipality', 'name', 'signed_at', 'statement', 'type']);
+      assert.deepEqual(Object.keys(wall.signatories[0]).sort(), ['affirmed_version', 'charter_version', 'id', 'municipality', 'name', 'signed_at', 'statement', 'type']);
       const csv = await (await fetch(app.url('/api/signatories?format=csv'))).text();
       assert.doesNotMatch(csv + JSON.stringify(wall) + (await page.content()), new RegExp(`${org.email}|Karen Kontakt`), 'no contact data is public');
       const badge = await fetch(app.url(`/api/badge?id=${id}`));

@@ -1,23 +1,28 @@
-// `npm run secretariat -- list [status] | approve <id> | reject <id> <reason…>`: the secretariat's review from a terminal.
+// `npm run secretariat -- list [status] | approve <id> | reject <id> <reason…> | adopt-charter <version>`: the
+// secretariat's review from a terminal, and announcing an adopted version of the charter to the signatories.
 // While the local server runs it goes through the server's admin API (PGlite allows one process at a time);
 // otherwise it opens the database itself. Both end in the same review code (src/signing/review.ts).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { signatureStatuses, type SignatureStatus } from '../src/signing/signature-status.ts';
-import { deliverDue } from '../src/platform/mail/outbox.ts';
+import { deliverDue, drainOutbox } from '../src/platform/mail/outbox.ts';
 import { review, reviewMessages, reviewQueue, type ReviewAction, type reviewView } from '../src/signing/review.ts';
+import { adoptCharterVersion, adoptionMessage } from '../src/signing/charter-adoption.ts';
 import { closeRuntime, database, mailTransport, migrateLocalDatabase } from '../src/platform/runtime.ts';
 
 const usage = `Brug:
   npm run secretariat -- list [${signatureStatuses.join('|')}]   (standard: confirmed)
   npm run secretariat -- approve <id>
-  npm run secretariat -- reject <id> <begrundelse>`;
+  npm run secretariat -- reject <id> <begrundelse>
+  npm run secretariat -- adopt-charter <version>   (sender én mail til hver underskriver om den nye version)`;
 
 type Row = ReturnType<typeof reviewView>;
 interface Reviewer {
   list(status: SignatureStatus): Promise<Row[]>;
   /** Undefined when done, else the Danish reason it could not be done. */
   act(request: ReviewAction): Promise<string | undefined>;
+  /** Announces an adopted charter version; what happened, or the Danish reason it could not be done. */
+  adoptCharter(version: number): Promise<{ ok: boolean; message: string }>;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,12 @@ async function apiReviewer(): Promise<Reviewer | undefined> {
       const body = await answer.json().catch(() => ({}));
       return body.errors?.[0]?.message ?? body.error ?? `Serveren svarede ${answer.status}.`;
     },
+    async adoptCharter(version) {
+      const answer = await call('/api/admin/charter', { method: 'POST', body: JSON.stringify({ version, actor }) });
+      const body = await answer.json().catch(() => ({}));
+      if (answer.ok) return { ok: true, message: body.message };
+      return { ok: false, message: body.errors?.[0]?.message ?? body.error ?? `Serveren svarede ${answer.status}.` };
+    },
     close: async () => {},
   };
 }
@@ -67,6 +78,12 @@ async function databaseReviewer(): Promise<Reviewer> {
       if (!outcome.ok) return reviewMessages[outcome.reason];
       await deliverDue(db, mailTransport());
       return undefined;
+    },
+    async adoptCharter(version) {
+      const outcome = await adoptCharterVersion(db, version, actor);
+      // Many mails at once: batch after batch, as the cron sends them; what is left waits for the cron.
+      if (outcome.ok) await drainOutbox(db, mailTransport());
+      return { ok: outcome.ok, message: adoptionMessage(outcome) };
     },
     close: closeRuntime,
   };
@@ -94,6 +111,13 @@ try {
       exitCode = 1;
     } else {
       console.log(command === 'approve' ? 'Godkendt: underskriften er nu offentlig, og kontaktpersonen får en mail.' : 'Afvist: kontaktpersonen får en mail med begrundelsen.');
+    }
+  } else if (command === 'adopt-charter' && /^\d+$/.test(args[0] ?? '')) {
+    const { ok, message } = await reviewer.adoptCharter(Number(args[0]));
+    if (ok) console.log(message);
+    else {
+      console.error(message);
+      exitCode = 1;
     }
   } else {
     console.error(usage);

@@ -314,5 +314,13 @@ export const charterVersionSchema = z
     });
   });
 
+/** What the loader (src/charter/charter-versions.ts) says about the folder of versions, beyond the schema's own messages. */
+export const charterVersionMessages = {
+  notYaml: (reason: string) => `Filen er ikke gyldig YAML: ${reason}`,
+  wrongNumber: (file: number, version: number) => `Filen hedder ${file}.yaml, men siger version: ${version}. Navn og nummer skal være det samme.`,
+  empty: 'Mappen har ingen versioner. Version 1 skal ligge i 1.yaml.',
+  gap: (missing: number) => `Versionerne skal have numrene 1, 2, 3 … uden huller, men version ${missing} mangler.`,
+} as const;
+
 export type CharterVersion = z.output<typeof charterVersionSchema>;
 export type CharterVersionPrinciple = CharterVersion['principles'][number];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { counterpartPath, pagePath, routes, routesFor, slugify } from './routes.ts';
+import { counterpartPath, isFixedPage, pagePath, routes, routesFor, slugify } from './routes.ts';
 
 describe('slugify', () => {
   it('spells æ, ø and å the Danish way in URLs', () => {
@@ -79,5 +79,15 @@ describe('the English route table', () => {
     assert.equal(pagePath('om'), '/om/');
     assert.equal(pagePath('om', 'en'), '/en/about/');
     assert.equal(pagePath('manifest', 'en'), '/en/manifesto/');
+  });
+});
+
+describe('the charter’s versions', () => {
+  it('has a changes page and a re-affirm link in both languages, each the other’s counterpart', () => {
+    assert.deepEqual(counterpartPath('/charter/aendringer/'), { lang: 'en', path: '/en/charter/changes/' });
+    assert.deepEqual(counterpartPath('/en/charter/changes/'), { lang: 'da', path: '/charter/aendringer/' });
+    assert.deepEqual(counterpartPath('/underskriv/ny-version/'), { lang: 'en', path: '/en/sign/new-version/' });
+    assert.equal(isFixedPage('/charter/aendringer/'), true);
+    assert.equal(isFixedPage('/charter/ligevaerd/'), false);
   });
 });

@@ -37,6 +37,9 @@ export const routes = {
   principleProposals: (slug: string) => `/charter/${slug}/forslag/`,
   proposalConfirm: '/forslag-til-chartret/bekraeft/',
   proposalSupport: '/forslag-til-chartret/stoet/',
+  /** Every adopted version of the charter and what changed, with its feed. */
+  charterChanges: '/charter/aendringer/',
+  charterChangesFeed: '/charter/aendringer/rss.xml',
   about: '/hvad-er-samskabelse/',
   cases: '/cases/',
   case: (slug: string) => `/cases/${slug}/`,
@@ -47,6 +50,8 @@ export const routes = {
   signThanks: '/underskriv/tak/',
   signConfirm: '/underskriv/bekraeft/',
   signWithdraw: '/underskriv/traek-tilbage/',
+  /** The link in the mail about a new charter version: the signatory stands behind it. */
+  charterAffirm: '/underskriv/ny-version/',
   signatories: '/underskrivere/',
   /** The wall's filter and its list, which the filter's answer scrolls to. */
   signatoriesList: '/underskrivere/#liste',
@@ -84,6 +89,8 @@ export const routes = {
   proposalsApi: '/api/charter-proposals',
   supportApi: '/api/charter-proposals/support',
   signatoriesJson: '/api/signatories',
+  /** The secretariat's API for announcing an adopted charter version (npm run secretariat -- adopt-charter). */
+  adminCharterApi: '/api/admin/charter',
   signatoriesCsv: '/api/signatories?format=csv',
   badge: (signatureId: string) => `/api/badge?id=${encodeURIComponent(signatureId)}`,
   robots: '/robots.txt',
@@ -104,6 +111,8 @@ const english: Routes = {
   principleProposals: (slug: string) => `/en/charter/${slug}/proposals/`,
   proposalConfirm: '/en/charter-proposals/confirm/',
   proposalSupport: '/en/charter-proposals/support/',
+  charterChanges: '/en/charter/changes/',
+  charterChangesFeed: '/en/charter/changes/rss.xml',
   about: '/en/what-is-co-creation/',
   cases: '/en/cases/',
   case: (slug: string) => `/en/cases/${slug}/`,
@@ -114,6 +123,7 @@ const english: Routes = {
   signThanks: '/en/sign/thanks/',
   signConfirm: '/en/sign/confirm/',
   signWithdraw: '/en/sign/withdraw/',
+  charterAffirm: '/en/sign/new-version/',
   suggest: '/en/suggest-a-case/',
   suggestThanks: '/en/suggest-a-case/thanks/',
   join: '/en/join/',
@@ -150,7 +160,13 @@ export function pagePath(slug: string, lang: RouteLanguage = 'da'): string {
 }
 
 /** Routes that exist in both languages as fixed pages: the same key in both tables. */
-const pairedKeys = ['home', 'manifest', 'charter', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite', 'proposalConfirm', 'proposalSupport'] as const;
+const pairedKeys = ['home', 'manifest', 'charter', 'charterChanges', 'charterAffirm', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite', 'proposalConfirm', 'proposalSupport'] as const;
+
+/** Whether a path is one of the fixed pages that exist in both languages (not a case, principle or editorial page). */
+export function isFixedPage(path: string): boolean {
+  const from: RouteLanguage = path === '/en/' || path.startsWith('/en/') ? 'en' : 'da';
+  return pairedKeys.some((key) => tables[from][key] === path);
+}
 
 /**
  * The same page in the other language, for a fixed page or a case, principle or editorial page (which share their

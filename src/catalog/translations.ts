@@ -1,7 +1,7 @@
 // Which pages have a translation: the same page in the other language, and whether it is really translated (an
 // English case, principle or page exists only once its file is in content/en/; until then /en/ says so).
 import { getCollection } from 'astro:content';
-import { counterpartPath, pagePath, type RouteLanguage } from '../routes.ts';
+import { counterpartPath, isFixedPage, pagePath, type RouteLanguage } from '../routes.ts';
 
 export interface Translation {
   lang: RouteLanguage;
@@ -22,6 +22,8 @@ function translatedIds() {
 export async function translationOf(path: string): Promise<Translation | undefined> {
   const other = counterpartPath(path);
   if (!other) return undefined;
+  // A fixed page such as /charter/aendringer/ sits beside the principles but is no principle: it is always translated.
+  if (isFixedPage(path)) return { ...other, translated: true };
   const english = await translatedIds();
   const rest = path.startsWith('/en/') ? path.slice(3) : path;
   const content = rest.match(/^\/(cases|charter)\/([^/]+)\/$/);

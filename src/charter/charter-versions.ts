@@ -1,12 +1,12 @@
 // Reads the adopted versions of the charter from content/charter/versions/<n>.yaml and checks them against the schema,
 // with node:fs and the yaml package, so the same code runs in the Astro build, the local server and a Vercel function
 // (vercel.json includes content/charter/** in every function).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { charterVersionSchema, charterVersionsFolder, type CharterVersion } from '../content-schemas.ts';
+import { charterVersionMessages, charterVersionSchema, charterVersionsFolder, type CharterVersion } from '../content-schemas.ts';
 
 export type { CharterVersion, CharterVersionPrinciple } from '../content-schemas.ts';
 
@@ -37,7 +37,7 @@ export function parseCharterVersion(file: string, text: string): CharterVersion 
   try {
     data = parse(text);
   } catch (error) {
-    throw new CharterVersionError(file, [`Filen er ikke gyldig YAML: ${error instanceof Error ? error.message : String(error)}`]);
+    throw new CharterVersionError(file, [charterVersionMessages.notYaml(error instanceof Error ? error.message : String(error))]);
   }
   const result = charterVersionSchema.safeParse(data);
   if (!result.success) {
@@ -47,7 +47,7 @@ export function parseCharterVersion(file: string, text: string): CharterVersion 
     );
   }
   const number = Number(versionFile.exec(file.split('/').at(-1) ?? '')?.[1]);
-  if (number !== result.data.version) throw new CharterVersionError(file, [`Filen hedder ${number}.yaml, men siger version: ${result.data.version}. Navn og nummer skal være det samme.`]);
+  if (number !== result.data.version) throw new CharterVersionError(file, [charterVersionMessages.wrongNumber(number, result.data.version)]);
   return result.data;
 }
 
@@ -56,23 +56,26 @@ async function readVersions(dir: string): Promise<CharterVersion[]> {
   const names = (await readdir(dir)).filter((name) => versionFile.test(name));
   const versions = await Promise.all(names.map(async (name) => parseCharterVersion(join(dir, name), await readFile(join(dir, name), 'utf8'))));
   versions.sort((a, b) => a.version - b.version);
-  if (versions.length === 0) throw new CharterVersionError(dir, ['Mappen har ingen versioner. Version 1 skal ligge i 1.yaml.']);
+  if (versions.length === 0) throw new CharterVersionError(dir, [charterVersionMessages.empty]);
   versions.forEach((v, index) => {
-    if (v.version !== index + 1) throw new CharterVersionError(dir, [`Versionerne skal have numrene 1, 2, 3 … uden huller, men version ${index + 1} mangler.`]);
+    if (v.version !== index + 1) throw new CharterVersionError(dir, [charterVersionMessages.gap(index + 1)]);
   });
   return versions;
 }
 
-const cache = new Map<string, Promise<CharterVersion[]>>();
+const cache = new Map<string, { changed: number; versions: Promise<CharterVersion[]> }>();
 
-/** Every adopted version, oldest first; read once per process and folder. */
+/**
+ * Every adopted version, oldest first. Read once per process and folder, and again when a file is added to the
+ * folder (a running local server sees a new version without a restart; on Vercel the folder never changes).
+ */
 export function loadCharterVersions(dir = charterVersionsDir()): Promise<CharterVersion[]> {
-  let versions = cache.get(dir);
-  if (!versions) {
-    versions = readVersions(dir);
-    versions.catch(() => cache.delete(dir));
-    cache.set(dir, versions);
-  }
+  const changed = statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const cached = cache.get(dir);
+  if (cached && cached.changed === changed) return cached.versions;
+  const versions = readVersions(dir);
+  versions.catch(() => cache.delete(dir));
+  cache.set(dir, { changed, versions });
   return versions;
 }
 

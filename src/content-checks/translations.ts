@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentFolders, englishFolders } from '../content-schemas.ts';
 import { readGitHistory, type GitHistory } from '../catalog/git-dates.ts';
+import { isFixedPage } from '../routes.ts';
 
 export type ContentKind = keyof typeof contentFolders;
 
@@ -50,6 +51,7 @@ export function translationText(report: TranslationReport): string {
  * file in content/en/; the fixed pages always have one. The sitemap's hreflang links use it (at build time, no git).
  */
 export function hasTranslation(path: string, root: string, pagePathOf: (slug: string, lang: 'da' | 'en') => string): boolean {
+  if (isFixedPage(path)) return true;
   const rest = path.startsWith('/en/') ? path.slice(3) : path;
   const content = rest.match(/^\/(cases|charter)\/([^/]+)\/$/);
   if (content) return existsSync(join(root, content[1] === 'cases' ? englishFolders.cases : englishFolders.principles, `${content[2]}.mdx`));

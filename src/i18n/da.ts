@@ -400,6 +400,88 @@ export const da = {
     signed: (date: string) => `underskrev ${date}`,
     openData: 'Åbne data:',
   },
+  /** The charter's versions: the note on /charter/, each principle's history, /charter/aendringer/, the wall's marks, the re-affirm page and the mail about a new version. */
+  charterVersions: {
+    /** On /charter/: "Version 1, vedtaget 2017." */
+    versionLine: (version: number, adopted: string) => `Version ${version}, vedtaget ${adopted}.`,
+    changesLink: 'Se alle versioner, og hvad der er ændret',
+    /** Shown on the English pages, where the adopted text is the Danish one. */
+    adoptedInDanish: 'Chartret vedtages på dansk. Ordlyden og resuméerne nedenfor er den vedtagne danske tekst.',
+    history: {
+      title: 'Principets historie',
+      /** With only one version of the wording. */
+      unchangedSince: (version: number, adopted: string) => `Ordlyden er uændret siden version ${version} (vedtaget ${adopted}).`,
+      version: (version: number, adopted: string) => `Version ${version}, vedtaget ${adopted}`,
+      first: 'Principets første ordlyd.',
+      changed: 'Ændret fra versionen før:',
+      titleChanged: 'Ny titel:',
+      legend: 'Ord, der er fjernet, er streget over. Ord, der er tilføjet, er understreget.',
+    },
+    /** Read aloud before each change in a diff, since screen readers do not announce <del> and <ins>. */
+    diff: { added: 'tilføjet', removed: 'fjernet' },
+    changes: {
+      title: 'Chartrets versioner og ændringer',
+      lead: 'Chartret ændres, når bevægelsen vedtager en ny version. Her er alle versionerne med det, der blev ændret. Underskriverne får en mail, når der kommer en ny.',
+      current: 'Gældende version',
+      adopted: (adopted: string) => `Vedtaget ${adopted}`,
+      versionTitle: (version: number) => `Version ${version}`,
+      whatChanged: 'Ændrede principper',
+      firstVersion: 'Den første version: alle principperne er nye.',
+      wholeText: (version: number) => `Hele chartret i version ${version}`,
+      principle: (number: number, title: string) => `${number}. ${title}`,
+      kinds: { changed: 'Ændret', added: 'Nyt princip', removed: 'Udgået' },
+      feed: 'Følg ændringerne (RSS)',
+      feedTitle: 'Ændringer i Charter for samskabelse',
+      feedItem: (version: number) => `Charter for samskabelse, version ${version}`,
+    },
+    wall: {
+      signedVersion: (version: number) => `chartrets version ${version}`,
+      affirmed: (version: number) => `står bag version ${version}`,
+      current: (version: number) => `Chartret er nu i version ${version}. Underskrivere af en ældre version, som har bekræftet, at de står bag den nye, er mærket med ✓.`,
+      changesLink: 'Se, hvad der er ændret',
+    },
+    /** The page behind the re-affirm link: one button, then the answer. `done` gets the name already escaped. */
+    affirmPage: {
+      title: 'Bekræft den nye version af chartret',
+      intro: (version: number) => `Tryk på knappen for at bekræfte, at jeres organisation står bag version ${version} af Charter for samskabelse. Så viser vi det ved jeres navn på listen over underskrivere.`,
+      button: 'Vi står bag den nye version',
+      doneTitle: 'Tak, det er noteret',
+      done: (name: string, version: number) => `${name} står nu på listen over underskrivere som en organisation, der står bag version ${version} af chartret.`,
+      next: 'Se listen over underskrivere',
+      back: 'Se, hvad der er ændret i chartret',
+      problem: 'Der er et problem',
+      failures: {
+        unknown: 'Linket virker ikke. Tjek, at du har kopieret hele linket fra mailen.',
+        used: 'Linket er allerede brugt, så jeres bekræftelse er noteret.',
+        expired: 'Linket er udløbet. Skriv til sekretariatet, hvis I vil bekræfte den nye version.',
+        'not-allowed': 'Det kan ikke lade sig gøre, fordi underskriften ikke længere står på listen over underskrivere.',
+      },
+    },
+    mail: {
+      subject: (version: number) => `Charter for samskabelse har fået en ny version (version ${version})`,
+      adopted: (organisation: string, version: number, adopted: string, signed: number) =>
+        `Bevægelsen har vedtaget version ${version} af Charter for samskabelse (${adopted}). ${organisation} skrev under på version ${signed}, og derfor fortæller vi jer, hvad der er ændret.`,
+      changesHeading: 'Det er ændret',
+      adoptedInDanish: '',
+      principle: (number: number, title: string, kind: string) => `${number}. ${title} (${kind})`,
+      legend: 'Ord i [- -] er fjernet, og ord i {+ +} er tilføjet.',
+      readAll: (url: string) => `Læs hele chartret og alle versionerne her: ${url}`,
+      affirmHeading: 'Står I stadig bag chartret?',
+      affirmIntro: (version: number) => `Så tryk på knappen. Så viser vi ved jeres navn på listen over underskrivere, at I står bag version ${version}.`,
+      affirmButton: 'Vi står bag den nye version',
+      withdrawIntro: 'Kan I ikke stå inde for den nye version, kan I trække jeres underskrift tilbage her:',
+      withdrawButton: 'Træk underskriften tilbage',
+      nothing: (signed: number) => `Gør I ingenting, bliver I stående på listen som underskriver af version ${signed}.`,
+    },
+    /** The secretariat's answers when it announces a version (command line and admin API); Danish in both editions. */
+    adopt: {
+      unknownVersion: (version: number) => `Der er ingen version ${version} i content/charter/versions/. Læg den vedtagne version ind som ${version}.yaml, og udgiv siden først.`,
+      notNewest: (version: number, newest: number) => `Version ${version} er ikke den nyeste. Den gældende version er ${newest}.`,
+      firstVersion: 'Version 1 er den første version. Der er ingen ændringer at fortælle underskriverne om.',
+      done: (version: number, mails: number) => `Version ${version} er vedtaget. ${mails} underskrivere får en mail om ændringerne.`,
+      versionMissing: 'Skriv versionens nummer, fx 2.',
+    },
+  },
   badge: {
     label: (name: string) => `${name} har underskrevet Charter for samskabelse`,
     signed: 'Vi har underskrevet',

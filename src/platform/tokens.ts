@@ -17,6 +17,8 @@ export const tokenPurposes = {
   'proposal-confirm': { lifetimeDays: 7 },
   // Support for a proposal is given from the link mailed to a member or a signatory's contact.
   'proposal-support': { lifetimeDays: 7 },
+  // The re-affirm link in the mail about a new version of the charter: a signatory may take its time to discuss it.
+  'charter-affirm': { lifetimeDays: 365 },
 } as const;
 
 export type TokenPurpose = keyof typeof tokenPurposes;

@@ -13,6 +13,9 @@ export interface WallSignatory {
   municipality: string;
   signed_at: Date | string;
   statement: string | null;
+  /** The charter version signed and the newest affirmed since; rows from before versions count as version 1. */
+  charter_version?: number;
+  affirmed_version?: number;
 }
 
 export const wallSorts = ['nyeste', 'navn'] as const;
@@ -81,7 +84,20 @@ function select(name: string, label: string, options: { value: string; label: st
 
 const count = (n: number) => numberFormat.format(n);
 
-export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilter, t: Strings = strings()): string {
+/**
+ * The version a signatory signed, and a mark when it signed an older one and has since affirmed the current one
+ * (the ✓ is decoration: the words say it).
+ */
+function charterVersionNote(s: WallSignatory, currentVersion: number, t: Strings): string {
+  const c = t.charterVersions.wall;
+  const signed = s.charter_version ?? 1;
+  const affirmed = s.affirmed_version ?? signed;
+  const note = ` · ${escapeHtml(c.signedVersion(signed))}`;
+  if (signed >= currentVersion || affirmed < currentVersion) return note;
+  return `${note} <span class="affirmed-mark"><span aria-hidden="true">✓</span> ${escapeHtml(c.affirmed(currentVersion))}</span>`;
+}
+
+export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilter, t: Strings = strings(), currentVersion = 1): string {
   const types = t.signForm.types;
   const w = t.wall;
   const signed = signedMunicipalities(counts);
@@ -96,7 +112,7 @@ export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilte
     .map((s) => {
       const date = dateFormat.format(new Date(s.signed_at));
       const statement = s.statement ? `<blockquote>${escapeHtml(s.statement)}</blockquote>` : '';
-      return `<li><strong>${escapeHtml(s.name)}</strong><br><span class="meta">${escapeHtml(types[s.type])} · ${escapeHtml(s.municipality)} · ${escapeHtml(w.signed(date))}</span>${statement}</li>`;
+      return `<li><strong>${escapeHtml(s.name)}</strong><br><span class="meta">${escapeHtml(types[s.type])} · ${escapeHtml(s.municipality)} · ${escapeHtml(w.signed(date))}${charterVersionNote(s, currentVersion, t)}</span>${statement}</li>`;
     })
     .join('');
   const filtered = filter.type || filter.municipality || filter.q;
@@ -120,6 +136,7 @@ export function renderWall(page: WallPage, counts: WallCounts, filter: WallFilte
     `<h1>${escapeHtml(w.title)}</h1>`,
     `<p class="lead"><strong id="antal-underskrivere">${count(counts.total)}</strong> ${escapeHtml(w.organisationsHave(counts.total))} ${escapeHtml(w.signedCharter)} <strong id="antal-kommuner">${escapeHtml(w.municipalities(signed.size))}</strong> ${escapeHtml(w.municipalitiesAfter)}</p>`,
     `<p><a class="button" href="${routes.sign}">${escapeHtml(w.signButton)}</a></p>`,
+    currentVersion > 1 ? `<p class="meta">${escapeHtml(t.charterVersions.wall.current(currentVersion))} <a href="${routes.charterChanges}">${escapeHtml(t.charterVersions.wall.changesLink)}</a></p>` : '',
     `<div class="map-frame wall-frame"><!--flyt:kort--></div>`,
     `<h2 id="liste">${escapeHtml(w.findTitle)}</h2>`,
     `<form class="wall-filter" method="get" action="${routes.signatoriesList}">`,

@@ -306,7 +306,7 @@ for (const engine of testDatabases()) {
       await publishedSignature(db, { organisation_name: 'Skjult Forening', consent_public: false });
       const wall = await publishedSignatories(db);
       assert.deepEqual(wall.map((s) => s.id), [shown]);
-      assert.deepEqual(Object.keys(wall[0]!).sort(), ['id', 'municipality', 'name', 'signed_at', 'statement', 'type']);
+      assert.deepEqual(Object.keys(wall[0]!).sort(), ['affirmed_version', 'charter_version', 'id', 'municipality', 'name', 'signed_at', 'statement', 'type']);
       const serialised = JSON.stringify(wall);
       assert.ok(!serialised.includes('mette@borgerforening.example') && !serialised.includes('Mette Jensen'));
     });

@@ -7,6 +7,7 @@ import { hashToken, newToken, tokenExpiry, type TokenFailure, type TokenPurpose 
 import type { Db, Queryable } from '../platform/db/client.ts';
 import { issueLinkToken, signatureTokens, useLinkToken } from '../platform/link-tokens.ts';
 import { enqueueMail, enqueueMailStatement, queuedValues, type QueuedMail } from '../platform/mail/outbox.ts';
+import { currentCharter } from '../charter/charter-versions.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
 import { renderSigningMail, signingLinks, type SigningMailName as MailName, type SigningMailProps as MailProps } from './signing-mails.ts';
 import { retentionPolicy, type Pruner } from '../platform/retention.ts';
@@ -19,6 +20,8 @@ export interface UseCaseContext {
   site?: string;
   /** The language the person used on the site; their mails go in it. Danish when left out. */
   language?: Language;
+  /** The charter version being signed; the current one (content/charter/versions) when left out. */
+  charterVersion?: number;
 }
 
 export interface SignatureRow {
@@ -47,6 +50,10 @@ export interface SignatureRow {
   language: string;
   /** The organisation as the unique index sees it (CVR, else name and municipality). */
   dedupe_key: string;
+  /** The version of the charter the organisation signed (content/charter/versions/<n>.yaml). */
+  charter_version: number;
+  /** The newest version it has stood behind since: the one it signed, or a newer one it re-affirmed. */
+  affirmed_version: number;
 }
 
 /** What the public may see of a signatory: no contact person, no email, no CVR. */
@@ -57,6 +64,9 @@ export interface PublicSignatory {
   municipality: string;
   signed_at: Date;
   statement: string | null;
+  /** The charter version signed, and the newest one affirmed since (the wall marks who stands behind the current one). */
+  charter_version: number;
+  affirmed_version: number;
 }
 
 /**
@@ -89,16 +99,18 @@ const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 const contextOf = (ctx: UseCaseContext) => ({ now: ctx.now ?? new Date(), site: ctx.site ?? mailSettings().siteUrl });
 
 // The submit statement's text is the same for every signing, so it is built once; its parameters, in this order:
-// the id, the form's columns, now, the confirm token's hash and expiry, the withdraw token's, and the mail's values.
+// the id, the form's columns, now, the confirm token's hash and expiry, the withdraw token's, the charter version
+// signed, and the mail's values.
 const submitSql = (() => {
   const n = inputColumns.length + 1;
   const [now, confirmHash, confirmExpiry, withdrawHash, withdrawExpiry] = [n + 2, n + 3, n + 4, n + 5, n + 6].map((i) => `$${i}`);
+  const version = `$${n + 7}::int`;
   // A pending signature holds no place, so this runs the same whether or not the organisation has signed. Only the
   // same organisation from the same address while one is pending (a double click, a second form) loses quietly, and
   // then the statements below it find no row in `signature` and write nothing either.
   return `WITH signature AS (
-       INSERT INTO signatures (id, ${inputColumns.join(', ')}, language, created_at)
-       VALUES ($1, ${inputColumns.map((_, i) => `$${i + 2}`).join(', ')}, $${n + 1}, ${now})
+       INSERT INTO signatures (id, ${inputColumns.join(', ')}, language, created_at, charter_version, affirmed_version)
+       VALUES ($1, ${inputColumns.map((_, i) => `$${i + 2}`).join(', ')}, $${n + 1}, ${now}, ${version}, ${version})
        ON CONFLICT (dedupe_key, lower(email)) WHERE ${pendingSignatureSql} DO NOTHING
        RETURNING id
      ), event AS (
@@ -109,7 +121,7 @@ const submitSql = (() => {
        SELECT t.hash, t.purpose, signature.id, ${now}, t.expires_at
        FROM signature, (VALUES (${confirmHash}, 'confirm', ${confirmExpiry}::timestamptz), (${withdrawHash}, 'withdraw', ${withdrawExpiry}::timestamptz)) AS t (hash, purpose, expires_at)
      ), mail AS (
-       ${enqueueMailStatement(n + 7, 'EXISTS (SELECT 1 FROM signature)')}
+       ${enqueueMailStatement(n + 8, 'EXISTS (SELECT 1 FROM signature)')}
      )
      SELECT id FROM signature`;
 })();
@@ -136,6 +148,7 @@ export async function submitSignature(db: Db, input: SignatureInput, ctx: UseCas
     tokenExpiry('confirm', now),
     hashToken('withdraw', withdrawToken),
     tokenExpiry('withdraw', now),
+    ctx.charterVersion ?? (await currentCharter()).version,
     ...queuedValues(mail, now),
   ];
   const { rows } = await db.query<{ id: string }>(submitSql, params, { prepare: true });
@@ -267,7 +280,7 @@ export async function publishedSignatories(db: Db, only?: { id: string }): Promi
   // An id from a URL can be anything, NUL included, which Postgres refuses even as a parameter: only a UUID is looked up.
   if (only && !uuidShape.test(only.id)) return [];
   const { rows } = await db.query<PublicSignatory>(
-    `SELECT id, organisation_name AS name, organisation_type AS type, municipality, confirmed_at AS signed_at, statement
+    `SELECT id, organisation_name AS name, organisation_type AS type, municipality, confirmed_at AS signed_at, statement, charter_version, affirmed_version
      FROM signatures
      WHERE status = 'published' AND consent_public AND ($1::text IS NULL OR id::text = $1)
      ORDER BY confirmed_at, id`,

@@ -41,7 +41,7 @@ const listed = `status = 'published' AND consent_public`;
 /** The search index's expression (db/migrations/006_wall.sql), spelt exactly as there. */
 export const wallSearchVector = `to_tsvector('simple'::regconfig, organisation_name || ' ' || coalesce(statement, ''))`;
 const nameKey = `(lower(organisation_name) COLLATE "C")`;
-const columns = `id, organisation_name AS name, organisation_type AS type, municipality, confirmed_at AS signed_at, statement`;
+const columns = `id, organisation_name AS name, organisation_type AS type, municipality, confirmed_at AS signed_at, statement, charter_version, affirmed_version`;
 
 /** The words of a search as a prefix query: letters and digits only, so nothing the visitor types is tsquery syntax. */
 export function searchQuery(q: string | undefined): string | undefined {
