@@ -37,8 +37,12 @@ export async function routeSamples(siteDir: string): Promise<RouteSample[]> {
     // Routes that take a query rather than a slug from the sitemap.
     else if (name === 'signatoriesWith') samples.push({ name, path: routes.signatoriesWith('type=forening') });
     else if (name === 'badge') samples.push({ name, path: routes.badge('00000000-0000-4000-8000-000000000000') });
-    // A principle's proposals are served by a function, so the sitemap has the principle, not this address.
-    else if (name === 'principleProposals') samples.push({ name, path: routes.principleProposals(fill(routes.principle(slot), paths, 'principle').split('/')[2]!) });
+    // A principle's proposals are served by a function, so the sitemap has the principle (not a fixed page such as
+    // /charter/aendringer/), not this address.
+    else if (name === 'principleProposals') {
+      const fixed = new Set(Object.values(routes).filter((r) => typeof r === 'string'));
+      samples.push({ name, path: routes.principleProposals(fill(routes.principle(slot), paths.filter((p) => !fixed.has(p)), 'principle').split('/')[2]!) });
+    }
     else if (name === 'casesBy') for (const facet of Object.keys(facets) as Facet[]) samples.push({ name: `casesBy(${facet})`, path: fill(routes.casesBy(facet, slot), paths, name) });
     else samples.push({ name, path: fill(route(slot), paths, name) });
   }
