@@ -101,6 +101,7 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   { file: 'api/signatures.ts', method: 'POST', path: '/api/signatures/', encodings: ['json', 'form'], fields: signingFields },
   ...tokenPage('api/signatures/confirm.ts', '/underskriv/bekraeft/'),
   ...tokenPage('api/signatures/withdraw.ts', '/underskriv/traek-tilbage/'),
+  ...tokenPage('api/signatures/affirm.ts', '/underskriv/ny-version/'),
   { file: 'api/badge.ts', method: 'GET', path: '/api/badge/', encodings: ['query'], fields: { id: uuid } },
   {
     file: 'api/signatories.ts',
@@ -117,6 +118,16 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
     path: '/api/admin/signatures/',
     encodings: ['json'],
     fields: { id: uuid, action: fc.constantFrom('approve', 'reject'), reason: fc.string({ maxLength: 100 }), actor: fc.string({ maxLength: 30 }) },
+    admin: true,
+  },
+  { file: 'api/admin/charter.ts', method: 'GET', path: '/api/admin/charter/', encodings: ['query'], fields: {}, admin: true },
+  {
+    file: 'api/admin/charter.ts',
+    method: 'POST',
+    path: '/api/admin/charter/',
+    encodings: ['json'],
+    // Version 1 is refused as the first, any other as not in content: the fuzzer never announces anything.
+    fields: { version: fc.oneof(fc.integer({ min: -3, max: 9 }), fc.string({ maxLength: 8 })), actor: fc.string({ maxLength: 30 }) },
     admin: true,
   },
   { file: 'api/members.ts', method: 'POST', path: '/api/members/', encodings: ['json', 'form'], fields: joiningFields },
