@@ -40,7 +40,7 @@ export async function routeSamples(siteDir: string): Promise<RouteSample[]> {
     // A principle's proposals are served by a function, so the sitemap has the principle (not a fixed page such as
     // /charter/aendringer/), not this address.
     else if (name === 'principleProposals') {
-      const fixed = new Set<string>(Object.values(routes).filter((r): r is string => typeof r === 'string'));
+      const fixed = new Set((Object.values(routes) as unknown[]).filter((r): r is string => typeof r === 'string'));
       samples.push({ name, path: routes.principleProposals(fill(routes.principle(slot), paths.filter((p) => !fixed.has(p)), 'principle').split('/')[2]!) });
     }
     else if (name === 'casesBy') for (const facet of Object.keys(facets) as Facet[]) samples.push({ name: `casesBy(${facet})`, path: fill(routes.casesBy(facet, slot), paths, name) });
