@@ -174,6 +174,22 @@ for (const backend of backends()) {
       await page.close();
     });
 
+    it('answers JSON with the field of each error, stores nothing from a bot, and refuses a huge body, another type and another site', async () => {
+      const send = (body: unknown, headers: Record<string, string> = {}) =>
+        fetch(app.url('/api/charter-proposals'), { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } });
+      const good = { principle: 'tidlig-dialog', kind: 'comment', reason: 'Godt princip.', name: 'Bo Bot', email: 'bot@example.dk' };
+      const bad = await send({ ...good, principle: 'findes-ikke', kind: 'wording', email: 'nej' });
+      assert.equal(bad.status, 400);
+      assert.deepEqual((await bad.json()).errors.map((e: { field: string }) => e.field), ['principle', 'wording', 'email']);
+      const before = await mailCount(app, 'charter-proposal-confirm');
+      const bot = await send({ ...good, website_url2: 'http://spam.example' });
+      assert.equal(bot.status, 202);
+      assert.equal(await mailCount(app, 'charter-proposal-confirm'), before, 'a bot gets the same answer and no mail');
+      assert.equal((await send({ ...good, reason: 'æ'.repeat(40_000) })).status, 413);
+      assert.equal((await send('hej', { 'Content-Type': 'text/plain' })).status, 415);
+      assert.equal((await send(good, { Origin: 'https://evil.example' })).status, 403);
+    });
+
     it('opens and closes a consultation round, which the principle’s page shows', async () => {
       await admin.goto(app.url('/admin/chartret/'));
       await admin.getByLabel('Navn på høringen').fill('Høring om chartret');
