@@ -10,7 +10,7 @@ import { htmlPage } from '../src/platform/http/html-page.ts';
 import { json, redirect303 } from '../src/platform/http/respond.ts';
 import { afterResponse, kickOutbox } from '../src/platform/runtime.ts';
 import { openSuggestionPullRequest, submitSuggestion } from '../src/suggestions/suggestions.ts';
-import { githubSettingsFromEnv } from '../src/suggestions/file-pull-request.ts';
+import { githubSettingsFromEnv } from '../src/platform/github/pull-request.ts';
 import { endpoint } from '../src/platform/http/endpoint.ts';
 
 /** A story of 3,000 Danish characters is up to 18 KB once a form encodes it; the other fields add a few more. */

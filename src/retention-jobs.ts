@@ -6,8 +6,9 @@ import type { Db } from './platform/db/client.ts';
 import { pruneSignatures } from './signing/signatures.ts';
 import { pruneMailBookkeeping } from './platform/mail/suppressions.ts';
 import { pruneSuggestions } from './suggestions/suggestions.ts';
+import { pruneCharterProposals } from './charter-proposals/proposals.ts';
 
-export const pruners: readonly Pruner[] = [pruneSignatures, pruneMembers, pruneSuggestions, pruneAdminLogins, pruneOutbox, pruneMailBookkeeping];
+export const pruners: readonly Pruner[] = [pruneSignatures, pruneMembers, pruneSuggestions, pruneCharterProposals, pruneAdminLogins, pruneOutbox, pruneMailBookkeeping];
 
 export function runRetention(db: Db, now?: Date): Promise<RetentionReport> {
   return applyRetention(db, pruners, now);

@@ -33,6 +33,10 @@ export const routes = {
   manifest: '/manifest/',
   charter: '/charter/',
   principle: (slug: string) => `/charter/${slug}/`,
+  /** The published proposals for a principle, the consultation round and the proposal form (a function). */
+  principleProposals: (slug: string) => `/charter/${slug}/forslag/`,
+  proposalConfirm: '/forslag-til-chartret/bekraeft/',
+  proposalSupport: '/forslag-til-chartret/stoet/',
   /** Every adopted version of the charter and what changed, with its feed. */
   charterChanges: '/charter/aendringer/',
   charterChangesFeed: '/charter/aendringer/rss.xml',
@@ -73,6 +77,7 @@ export const routes = {
   adminAudit: '/admin/log/',
   adminSuggestions: '/admin/forslag/',
   adminSuppressions: '/admin/spaerrede-adresser/',
+  adminCharter: '/admin/chartret/',
   accessibility: '/tilgaengelighed/',
   aboutSite: '/om/',
   rss: '/rss.xml',
@@ -83,6 +88,8 @@ export const routes = {
   signaturesApi: '/api/signatures',
   membersApi: '/api/members',
   suggestionsApi: '/api/suggestions',
+  proposalsApi: '/api/charter-proposals',
+  supportApi: '/api/charter-proposals/support',
   signatoriesJson: '/api/signatories',
   /** The secretariat's API for announcing an adopted charter version (npm run secretariat -- adopt-charter). */
   adminCharterApi: '/api/admin/charter',
@@ -104,6 +111,9 @@ const english: Routes = {
   manifest: '/en/manifesto/',
   charter: '/en/charter/',
   principle: (slug: string) => `/en/charter/${slug}/`,
+  principleProposals: (slug: string) => `/en/charter/${slug}/proposals/`,
+  proposalConfirm: '/en/charter-proposals/confirm/',
+  proposalSupport: '/en/charter-proposals/support/',
   charterChanges: '/en/charter/changes/',
   charterChangesFeed: '/en/charter/changes/rss.xml',
   about: '/en/what-is-co-creation/',
@@ -156,7 +166,7 @@ export function pagePath(slug: string, lang: RouteLanguage = 'da'): string {
 }
 
 /** Routes that exist in both languages as fixed pages: the same key in both tables. */
-const pairedKeys = ['home', 'manifest', 'charter', 'charterChanges', 'charterAffirm', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'signatories', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite'] as const;
+const pairedKeys = ['home', 'manifest', 'charter', 'charterChanges', 'charterAffirm', 'about', 'cases', 'map', 'search', 'sign', 'signThanks', 'signConfirm', 'signWithdraw', 'signatories', 'suggest', 'suggestThanks', 'join', 'joinThanks', 'joinConfirm', 'leave', 'privacy', 'accessibility', 'aboutSite', 'proposalConfirm', 'proposalSupport'] as const;
 
 /** Whether a path is one of the fixed pages that exist in both languages (not a case, principle or editorial page). */
 export function isFixedPage(path: string): boolean {
@@ -173,6 +183,8 @@ export function counterpartPath(path: string): { lang: RouteLanguage; path: stri
   const to: RouteLanguage = from === 'en' ? 'da' : 'en';
   for (const key of pairedKeys) if (tables[from][key] === path) return { lang: to, path: tables[to][key] as string };
   const rest = from === 'en' ? path.slice(3) : path;
+  const proposals = rest.match(/^\/charter\/([^/]+)\/(?:forslag|proposals)\/$/);
+  if (proposals) return { lang: to, path: tables[to].principleProposals(proposals[1]!) };
   const content = rest.match(/^\/(cases|charter)\/([^/]+)\/$/);
   if (content) return { lang: to, path: content[1] === 'cases' ? tables[to].case(content[2]!) : tables[to].principle(content[2]!) };
   const facet = rest.match(/^\/cases\/([^/]+)\/([^/]+)\/$/);

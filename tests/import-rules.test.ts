@@ -53,7 +53,7 @@ export function projectGraph(): { graph: ImportGraph; stores: Stores } {
   return { graph, stores };
 }
 
-const features = ['signing', 'membership', 'suggestions', 'admin'] as const;
+const features = ['signing', 'membership', 'suggestions', 'charter-proposals', 'admin'] as const;
 type Feature = (typeof features)[number];
 
 const featureOf = (file: string): Feature | undefined => features.find((f) => file.startsWith(`src/${f}/`));
@@ -73,10 +73,14 @@ export const allowedCrossings: Record<Feature, readonly string[]> = {
     'src/membership/member-filter.ts', // the member directory's filter and columns
     'src/membership/members.ts', // member rows and forgetting a member
     'src/suggestions/suggestions.ts', // the suggestion rows and opening their pull requests
+    'src/charter-proposals/moderation.ts', // publish, reject, merge, answer, and the consultation rounds
+    'src/charter-proposals/proposal-pull-request.ts', // an accepted wording becomes a pull request
+    'src/charter-proposals/proposals.ts', // the proposal rows in a GDPR export, and erasing an author
   ],
   signing: [],
   membership: [],
   suggestions: [],
+  'charter-proposals': [],
 };
 
 /** Files that must stay pure: no database driver, no file system. */

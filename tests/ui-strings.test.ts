@@ -28,7 +28,7 @@ const allowedFiles: Record<string, string> = {
   'src/routes.ts': 'slugify spells æ, ø and å the Danish way in URLs',
   'src/platform/db/migrate.ts': 'what the migration CLI prints to an operator',
   'src/platform/mail/transport.ts': 'what the local mail transport logs to an operator',
-  'src/suggestions/file-pull-request.ts': 'an operator-facing error when GitHub has no free file name',
+  'src/platform/github/pull-request.ts': 'an operator-facing error when GitHub has no free file name',
   // Another engineer is rewriting these files now (issue 12, form input and signing store); their messages move to
   // src/i18n/ when that work lands, and then these lines go.
   'src/signing/review.ts': 'pending move: review messages',

@@ -6,6 +6,7 @@ import { honeypotField, organisationTypes, signatureFields, signingAreas } from 
 import { signatureStatuses } from '../../src/signing/signature-status.ts';
 import { memberFields, memberKinds } from '../../src/membership/member-input.ts';
 import { suggestionFields } from '../../src/suggestions/suggestion-input.ts';
+import { proposalFields, proposalKinds } from '../../src/charter-proposals/proposal-input.ts';
 import { municipalityNames } from '../../src/data/municipalities.ts';
 import { areas } from '../../src/data/vocabulary.ts';
 
@@ -68,6 +69,19 @@ const suggestingFields: Record<(typeof suggestionFields)[number] | typeof honeyp
   sources: fc.webUrl(),
   name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
   email: fc.emailAddress(),
+  [honeypotField]: fc.constant(''),
+};
+
+const proposingFields: Record<(typeof proposalFields)[number] | typeof honeypotField | 'language', fc.Arbitrary<unknown>> = {
+  principle: fc.constantFrom('ligevaerd', 'tidlig-dialog', 'ikke-et-princip'),
+  kind: fc.constantFrom(...proposalKinds),
+  wording: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }),
+  reason: fc.string({ unit: 'binary', minLength: 1, maxLength: 300 }),
+  name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
+  organisation: fc.string({ unit: 'grapheme', maxLength: 60 }),
+  email: fc.emailAddress(),
+  consent_public: fc.constantFrom(true, false, 'on'),
+  language: fc.constantFrom('da', 'en', 'xx'),
   [honeypotField]: fc.constant(''),
 };
 
@@ -134,6 +148,11 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   { file: 'api/join.ts', method: 'GET', path: '/bliv-medlem/', encodings: ['query'], fields: {} },
   { file: 'api/home.ts', method: 'GET', path: '/', encodings: ['query'], fields: {} },
   { file: 'api/suggestions.ts', method: 'POST', path: '/api/suggestions/', encodings: ['json', 'form'], fields: suggestingFields },
+  { file: 'api/charter-proposals.ts', method: 'GET', path: '/charter/ligevaerd/forslag/', encodings: ['query'], fields: { sendt: fc.constantFrom('1', '') } },
+  { file: 'api/charter-proposals.ts', method: 'POST', path: '/api/charter-proposals/', encodings: ['json', 'form'], fields: proposingFields },
+  { file: 'api/charter-proposals/support.ts', method: 'POST', path: '/api/charter-proposals/support/', encodings: ['json', 'form'], fields: { proposal: uuid, email: fc.emailAddress(), language: fc.constantFrom('da', 'en') } },
+  ...tokenPage('api/charter-proposals/confirm.ts', '/forslag-til-chartret/bekraeft/'),
+  ...tokenPage('api/charter-proposals/supported.ts', '/forslag-til-chartret/stoet/'),
   // The admin's doors that open without a session: asking for a login link, and the page behind the link.
   { file: 'api/admin/web.ts', method: 'POST', path: '/admin/login/', encodings: ['json', 'form'], fields: { email: fc.emailAddress() } },
   { file: 'api/admin/web.ts', method: 'GET', path: '/admin/login/link/', encodings: ['query'], fields: { token } },

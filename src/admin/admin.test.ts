@@ -202,7 +202,7 @@ for (const engine of testDatabases()) {
         );
         assert.equal((await findPersonalData(db, email)).suggestions.length, 1);
         const report = await erasePersonalData(db, email, 'sekretariat@samskabelse.test', start);
-        assert.deepEqual(report, { signaturesDeleted: 1, signaturesKeptWithoutContact: 1, membersDeleted: 1, suggestionsDeleted: 1, mailsForgotten: 5, suppressionsDeleted: 0 });
+        assert.deepEqual(report, { signaturesDeleted: 1, signaturesKeptWithoutContact: 1, membersDeleted: 1, suggestionsDeleted: 1, mailsForgotten: 5, suppressionsDeleted: 0, proposalsDeleted: 0, proposalsKeptWithoutAuthor: 0, supportsDeleted: 0 });
         assert.deepEqual(await placesHolding(db, email), []);
         assert.deepEqual(await placesHolding(db, 'Erik Slet'), []);
         const { rows: others } = await db.query<{ email: string }>('SELECT email FROM signatures WHERE contact_name IS NOT NULL');

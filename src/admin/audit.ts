@@ -16,6 +16,13 @@ export const auditActions = [
   'suggestion-reject',
   'suggestion-archive',
   'suppression-lift',
+  'proposal-publish',
+  'proposal-reject',
+  'proposal-merge',
+  'proposal-answer',
+  'proposal-pull-request',
+  'round-open',
+  'round-close',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

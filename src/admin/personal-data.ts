@@ -9,6 +9,7 @@ import { eraseSignatureContact, type SignatureRow } from '../signing/signatures.
 import type { SuggestionRow } from '../suggestions/suggestions.ts';
 import { memberColumns, type MemberRecord } from '../membership/member-filter.ts';
 import { recordAudit } from './audit.ts';
+import { eraseProposalAuthor, proposalsByEmail, type ProposalRow } from '../charter-proposals/proposals.ts';
 
 export interface StoredMail {
   mail_name: string;
@@ -25,6 +26,8 @@ export interface PersonalData {
   signatures: SignatureRow[];
   members: MemberRecord[];
   suggestions: SuggestionRow[];
+  /** Proposals to the charter the address wrote. */
+  proposals: ProposalRow[];
   mails: StoredMail[];
   /** The address's suppression (a hard bounce or a complaint), if it has one. */
   suppressions: Suppression[];
@@ -37,11 +40,14 @@ export interface ErasureReport {
   suggestionsDeleted: number;
   mailsForgotten: number;
   suppressionsDeleted: number;
+  proposalsDeleted: number;
+  proposalsKeptWithoutAuthor: number;
+  supportsDeleted: number;
 }
 
 export async function findPersonalData(db: Queryable, email: string): Promise<PersonalData> {
   const key = normaliseEmail(email);
-  const [signatures, members, suggestions, mails, suppressions] = await Promise.all([
+  const [signatures, members, suggestions, mails, suppressions, proposals] = await Promise.all([
     db.query<SignatureRow>('SELECT * FROM signatures WHERE lower(email) = $1 ORDER BY created_at', [key]),
     db.query<MemberRecord>(`SELECT ${memberColumns.join(', ')} FROM members WHERE email_key = $1 ORDER BY created_at`, [key]),
     db.query<SuggestionRow>('SELECT * FROM case_suggestions WHERE lower(suggester_email) = $1 ORDER BY created_at', [key]),
@@ -51,8 +57,9 @@ export async function findPersonalData(db: Queryable, email: string): Promise<Pe
       [key, mentionPattern(key)],
     ),
     db.query<Suppression>('SELECT address, reason, detail, created_at FROM mail_suppressions WHERE address = $1', [key]),
+    proposalsByEmail(db, key),
   ]);
-  return { email: key, signatures: signatures.rows, members: members.rows, suggestions: suggestions.rows, mails: mails.rows, suppressions: suppressions.rows };
+  return { email: key, signatures: signatures.rows, members: members.rows, suggestions: suggestions.rows, proposals, mails: mails.rows, suppressions: suppressions.rows };
 }
 
 /** A copy for the person who asked: plain JSON with Danish keys at the top. */
@@ -64,6 +71,7 @@ export function personalDataExport(data: PersonalData, now: Date): string {
       underskrifter: data.signatures,
       medlemskaber: data.members,
       caseforslag: data.suggestions,
+      forslag_til_chartret: data.proposals,
       mails: data.mails,
       spaerringer: data.suppressions,
     },
@@ -80,6 +88,12 @@ export function personalDataExport(data: PersonalData, now: Date): string {
 export async function erasePersonalData(db: Db, email: string, actor: string, now: Date = new Date()): Promise<ErasureReport> {
   const key = normaliseEmail(email);
   return db.transaction(async (tx) => {
+    // The supports given as this member or signatory go with the address; read the ids before the rows go.
+    const supporterIds = {
+      members: (await tx.query<{ id: string }>('SELECT id FROM members WHERE email_key = $1', [key])).rows.map((r) => r.id),
+      signatures: (await tx.query<{ id: string }>('SELECT id FROM signatures WHERE lower(email) = $1', [key])).rows.map((r) => r.id),
+    };
+    const proposals = await eraseProposalAuthor(tx, key, supporterIds);
     const published = await tx.query<{ id: string }>(`SELECT id FROM signatures WHERE lower(email) = $1 AND status = 'published' FOR UPDATE`, [key]);
     for (const { id } of published.rows) await eraseSignatureContact(tx, id, now);
     const deleted = await tx.query(`DELETE FROM signatures WHERE lower(email) = $1 AND status <> 'published'`, [key]);
@@ -103,6 +117,7 @@ export async function erasePersonalData(db: Db, email: string, actor: string, no
       suggestionsDeleted: suggestions.rowCount,
       mailsForgotten: mails.deleted + mails.forgotten + mentions.deleted + mentions.forgotten,
       suppressionsDeleted: suppression ? 1 : 0,
+      ...proposals,
     };
     await recordAudit(tx, { actor, action: 'personal-data-erase', detail: erasureSummary(report) }, now);
     return report;
@@ -110,5 +125,5 @@ export async function erasePersonalData(db: Db, email: string, actor: string, no
 }
 
 export function erasureSummary(r: ErasureReport, t: Strings = strings()): string {
-  return t.admin.personalData.erasureSummary(r);
+  return t.admin.personalData.erasureSummary(r) + t.charterProposals.admin.personalData.erasure(r);
 }

@@ -23,6 +23,21 @@ import { afterResponse, database, kickOutbox } from '../platform/runtime.ts';
 import { listSignatures, signatureConflicts } from '../signing/signatures.ts';
 import { closeSuggestion, listSuggestions, openSuggestionPullRequest, suggestionGitHubSetup, suggestionStatuses, type SuggestionRow, type SuggestionStatus } from '../suggestions/suggestions.ts';
 import { adminNoticeFrom, adminNoticeSubjectId, adminNoticeText, withNotice } from './admin-notices.ts';
+import {
+  answerProposal,
+  closeConsultationRound,
+  listProposals,
+  mergeProposal,
+  openConsultationRound,
+  openRound,
+  proposalStatuses,
+  publishProposal,
+  rejectProposal,
+  type ModerationFailure,
+  type ProposalStatus,
+} from '../charter-proposals/moderation.ts';
+import { acceptProposal } from '../charter-proposals/proposal-pull-request.ts';
+import { renderCharterProposalList, type CharterAdminState } from './views/charter-proposal-list.ts';
 import { recentAudit, recordAudit } from './audit.ts';
 import { adminConfigFromEnv, endSession, requestLoginLink, sessionFor, startSession, type AdminSession } from './auth.ts';
 import { memberFilterFrom } from '../membership/member-filter.ts';
@@ -53,6 +68,25 @@ async function checkedForm(request: Request, session: AdminSession, key: string)
   const body = await readBody(request);
   if (!body.ok) return undefined;
   return isValidCsrfToken(field(body.data, 'csrf'), session.secret, key) ? body.data : undefined;
+}
+
+const cm = t.charterProposals.admin;
+
+const moderationMessages: Record<ModerationFailure, string> = {
+  unknown: cm.messages.unknown,
+  'wrong-status': cm.messages.wrongStatus,
+  'reason-required': cm.messages.reasonRequired,
+  'answer-required': cm.messages.answerRequired,
+  'outcome-required': cm.messages.outcomeRequired,
+  'version-required': cm.messages.versionRequired,
+  'merge-target': cm.messages.mergeTarget,
+};
+
+/** The proposals page: the round, the proposals of one status, and the published ones to merge into. */
+async function charterPage(view: AdminView, state: Omit<CharterAdminState, 'proposals' | 'published' | 'round'>): Promise<string> {
+  const db = await database();
+  const [proposals, published, round] = await Promise.all([listProposals(db, state.status), listProposals(db, 'published'), openRound(db)]);
+  return renderCharterProposalList(view, { ...state, proposals, published, round });
 }
 
 const forbidden = () => page(w.forbiddenTitle, renderMessagePage(w.forbiddenHeading, loginMessages.forbidden), 403);
@@ -186,6 +220,63 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       if (!outcome.ok) return failed({ message: outcome.message }, outcome.reason === 'unknown' ? 404 : outcome.reason === 'github-failed' ? 502 : 409);
       await recordAudit(db, { actor: session.email, action: 'suggestion-pull-request', subject: id, detail: outcome.url });
       return redirect303(withNotice(`${routes.adminSuggestions}?status=pull-request-opened`, 'pull-request', id), privateHeaders);
+    },
+  },
+
+  [routes.adminCharter]: {
+    async GET(request, _session, view) {
+      const url = new URL(request.url);
+      const asked = url.searchParams.get('status') ?? 'confirmed';
+      const status = (proposalStatuses as readonly string[]).includes(asked) ? (asked as ProposalStatus) : 'confirmed';
+      return page(cm.title, await charterPage(view, { status, notice: url.searchParams.get('besked') ?? undefined }));
+    },
+    async POST(request, session, view, key) {
+      const data = await checkedForm(request, session, key);
+      if (!data) return forbidden();
+      const db = await database();
+      const id = field(data, 'id');
+      const action = field(data, 'action');
+      const done = (message: string, status: ProposalStatus) => {
+        afterResponse(kickOutbox());
+        return redirect303(`${routes.adminCharter}?status=${status}&besked=${encodeURIComponent(message)}`, privateHeaders);
+      };
+      const failed = async (status: ProposalStatus, error: { field: string; message: string }, code: number, values?: Record<string, string>) =>
+        page(t.admin.errorTitle(cm.title), await charterPage(view, { status, error, values }), code);
+      const moderated = async (outcome: { ok: true } | { ok: false; reason: ModerationFailure }, message: string, after: ProposalStatus, from: ProposalStatus) => {
+        if (outcome.ok) return done(message, after);
+        const fieldOf: Partial<Record<ModerationFailure, string>> = { 'reason-required': 'reason', 'answer-required': 'answer', 'outcome-required': 'outcome', 'version-required': 'version', 'merge-target': 'into' };
+        const at = fieldOf[outcome.reason];
+        return failed(from, { field: at ? `${at}-${id}` : `forslag-${id}`, message: moderationMessages[outcome.reason] }, outcome.reason === 'unknown' ? 404 : outcome.reason === 'wrong-status' ? 409 : 400);
+      };
+      switch (action) {
+        case 'publish':
+          return moderated(await publishProposal(db, id, session.email), cm.messages.published, 'published', 'confirmed');
+        case 'reject':
+          return moderated(await rejectProposal(db, id, field(data, 'reason'), session.email), cm.messages.rejected, 'rejected', 'confirmed');
+        case 'merge':
+          return moderated(await mergeProposal(db, id, field(data, 'into'), session.email), cm.messages.merged, 'published', 'published');
+        case 'answer':
+          return moderated(await answerProposal(db, id, { text: field(data, 'answer'), outcome: field(data, 'outcome'), version: field(data, 'version') }, session.email), cm.messages.answered, 'published', 'published');
+        case 'accept': {
+          const outcome = await acceptProposal(db, id, session.email);
+          if (!outcome.ok) return failed('published', { field: `forslag-${id}`, message: outcome.message }, outcome.reason === 'unknown' ? 404 : outcome.reason === 'github-failed' ? 502 : 409);
+          return done(cm.messages.pullRequest(outcome.url), 'published');
+        }
+        case 'open-round': {
+          const values = { title: field(data, 'title'), opens_on: field(data, 'opens_on'), closes_on: field(data, 'closes_on') };
+          const outcome = await openConsultationRound(db, { title: values.title, opensOn: values.opens_on, closesOn: values.closes_on }, session.email);
+          if (outcome.ok) return done(cm.rounds.opened(outcome.round.title), 'confirmed');
+          const error = outcome.reason === 'title' ? { field: 'round-title', message: cm.messages.roundTitle } : outcome.reason === 'dates' ? { field: 'round-opens', message: cm.messages.roundDates } : { field: 'hoeringer', message: cm.messages.roundOpenAlready };
+          return failed('confirmed', error, outcome.reason === 'open-already' ? 409 : 400, values);
+        }
+        case 'close-round': {
+          const outcome = await closeConsultationRound(db, session.email);
+          if (outcome.ok) return done(cm.rounds.closed(outcome.round.title), 'confirmed');
+          return failed('confirmed', { field: 'hoeringer', message: cm.messages.noOpenRound }, 409);
+        }
+        default:
+          return forbidden();
+      }
     },
   },
 

@@ -29,3 +29,9 @@ it('picks the language from a stored value or a path, and falls back to Danish',
   assert.equal(languageOfPath('/en/sign/'), 'en');
   assert.equal(languageOfPath('/energi/'), 'da');
 });
+
+it('takes a submitted language only when it is one of ours, not a name on every object such as "toString"', () => {
+  assert.equal(languageOf('en'), 'en');
+  assert.equal(languageOf('toString'), 'da');
+  assert.equal(languageOf('__proto__'), 'da');
+});

@@ -16,7 +16,7 @@ export function strings(lang: Language = defaultLanguage): Strings {
 
 /** A stored or submitted language code, or Danish for anything else (old rows, a tampered form). */
 export function languageOf(value: unknown): Language {
-  return typeof value === 'string' && value in languages ? (value as Language) : defaultLanguage;
+  return typeof value === 'string' && Object.hasOwn(languages, value) ? (value as Language) : defaultLanguage;
 }
 
 /** The language whose edition a path belongs to: everything under /en/ is English. */

@@ -56,6 +56,25 @@ export const rateLimitRules = {
     { name: 'new-link-rejected-burst', limit: 20, windowSeconds: 15 * 60 },
     { name: 'new-link-rejected-sustained', limit: 60, windowSeconds: 24 * 60 * 60 },
   ],
+  // A proposal to the charter takes minutes to write, like a suggested case.
+  proposing: [
+    { name: 'proposing-burst', limit: 3, windowSeconds: 60 },
+    { name: 'proposing-sustained', limit: 15, windowSeconds: 60 * 60 },
+  ],
+  // Asking for a support link: a few proposals a minute, each one a mail at most.
+  supporting: [
+    { name: 'supporting-burst', limit: 5, windowSeconds: 60 },
+    { name: 'supporting-sustained', limit: 30, windowSeconds: 60 * 60 },
+  ],
+  // A proposal or a support request sent back with field errors: a person correcting it needs a few more tries.
+  proposingRejected: [
+    { name: 'proposing-rejected-burst', limit: 15, windowSeconds: 60 },
+    { name: 'proposing-rejected-sustained', limit: 60, windowSeconds: 60 * 60 },
+  ],
+  supportingRejected: [
+    { name: 'supporting-rejected-burst', limit: 20, windowSeconds: 60 },
+    { name: 'supporting-rejected-sustained', limit: 120, windowSeconds: 60 * 60 },
+  ],
 } as const satisfies Record<string, readonly RateLimitRule[]>;
 
 /** A form's two sets of limits per IP: for posts it accepts, and for posts it rejects with errors at the fields. */
@@ -72,6 +91,8 @@ export const formLimits = {
   suggesting: { action: 'suggesting', accepted: rateLimitRules.suggesting, rejected: rateLimitRules.suggestingRejected },
   adminLogin: { action: 'admin-login', accepted: rateLimitRules.adminLogin, rejected: rateLimitRules.adminLoginRejected },
   newLink: { action: 'new-link', accepted: rateLimitRules.newLink, rejected: rateLimitRules.newLinkRejected },
+  proposing: { action: 'proposing', accepted: rateLimitRules.proposing, rejected: rateLimitRules.proposingRejected },
+  supporting: { action: 'supporting', accepted: rateLimitRules.supporting, rejected: rateLimitRules.supportingRejected },
 } as const satisfies Record<string, FormLimits>;
 
 /** The rules a post is counted against: the accepted ones when its input passed the checks, else the rejected ones. */

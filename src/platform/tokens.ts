@@ -13,6 +13,10 @@ export const tokenPurposes = {
   // The leave link sits in every member mail, and a welcome mail may be years old when it is used:
   // leaving must work from any mail we ever sent, so it lasts as long as a membership reasonably can.
   'member-leave': { lifetimeDays: 10 * 365 },
+  // A proposal to the charter is confirmed in the days after it was sent, like a signature.
+  'proposal-confirm': { lifetimeDays: 7 },
+  // Support for a proposal is given from the link mailed to a member or a signatory's contact.
+  'proposal-support': { lifetimeDays: 7 },
   // The re-affirm link in the mail about a new version of the charter: a signatory may take its time to discuss it.
   'charter-affirm': { lifetimeDays: 365 },
 } as const;

@@ -8,7 +8,7 @@ import { testProject } from '../../tests/support/test-project.ts';
 import type { SuggestionInput } from './suggestion-input.ts';
 import type { Db } from '../platform/db/client.ts';
 import { emptyTables, testDatabases } from '../../tests/support/test-databases.ts';
-import type { GitHubSettings } from './file-pull-request.ts';
+import type { GitHubSettings } from '../platform/github/pull-request.ts';
 import { startFakeGitHub, type FakeGitHub } from '../../tests/support/github-stand-in.ts';
 import type { OutboxRow } from '../platform/mail/outbox.ts';
 import { closeSuggestion, listSuggestions, openSuggestionPullRequest, retryPendingPullRequests, submitSuggestion, suggestionGitHubSetup } from './suggestions.ts';

@@ -5,7 +5,7 @@ import type { SuggestionInput } from './suggestion-input.ts';
 import type { Db } from '../platform/db/client.ts';
 import { recordAuditRow } from '../platform/audit-log.ts';
 import { withoutControlCharacters } from '../platform/plain-text.ts';
-import { githubSettingsFromEnv, githubSetup, openFilePullRequest, type GitHubSettings, type GitHubSetup } from './file-pull-request.ts';
+import { githubSettingsFromEnv, githubSetup, openFilePullRequest, type GitHubSettings, type GitHubSetup } from '../platform/github/pull-request.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import { mailSettings } from '../platform/mail/settings.ts';
 import { renderSuggestionMail } from './suggestion-mails.ts';

@@ -40,6 +40,12 @@ function samplesOf(table: Routes, paths: string[], prefix: string): { name: stri
     else if (key === 'signatoriesWith') samples.push({ name, path: table.signatoriesWith('type=forening') });
     else if (key === 'badge') samples.push({ name, path: table.badge('00000000-0000-4000-8000-000000000000') });
     else if (key === 'signatory') samples.push({ name, path: table.signatory('00000000-0000-4000-8000-000000000000'), missing: true });
+    // A principle's proposals are served by a function, so the sitemap has the principle (not a fixed page such as
+    // /charter/aendringer/), not this address.
+    else if (key === 'principleProposals') {
+      const fixed = new Set((Object.values(table) as unknown[]).filter((r): r is string => typeof r === 'string'));
+      samples.push({ name, path: table.principleProposals(fill(table.principle(slot), paths.filter((p) => !fixed.has(p)), 'principle').split('/').filter(Boolean).pop()!) });
+    }
     else if (key === 'casesBy') for (const facet of Object.keys(facets) as Facet[]) samples.push({ name: `${name}(${facet})`, path: fill(table.casesBy(facet, slot), paths, name) });
     else samples.push({ name, path: fill(route(slot), paths, name) });
   }

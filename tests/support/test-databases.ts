@@ -21,7 +21,7 @@ export function testDatabases(env: NodeJS.ProcessEnv = process.env): TestDatabas
 
 /** Empties every table the app writes to, between tests that count rows. */
 export async function emptyTables(db: Db): Promise<void> {
-  await db.exec('TRUNCATE signatures, signature_tokens, signature_events, signature_affirmations, charter_adoptions, mail_outbox, rate_limit_buckets, members, member_tokens, admin_login_tokens, admin_sessions, audit_log, case_suggestions, mail_batches, mail_suppressions, resend_webhook_events CASCADE');
+  await db.exec('TRUNCATE signatures, signature_tokens, signature_events, signature_affirmations, charter_adoptions, mail_outbox, rate_limit_buckets, members, member_tokens, admin_login_tokens, admin_sessions, audit_log, case_suggestions, mail_batches, mail_suppressions, resend_webhook_events, consultation_rounds, charter_proposals, charter_proposal_tokens, charter_proposal_supports, charter_support_tokens CASCADE');
 }
 
 // initdb takes seconds; a migrated data folder dumped once (per set of migrations) and loaded takes half a second.

@@ -8,6 +8,7 @@ export const adminNav = [
   { href: routes.adminSignatures, label: 'signatures' },
   { href: routes.adminMembers, label: 'members' },
   { href: routes.adminSuggestions, label: 'suggestions' },
+  { href: routes.adminCharter, label: 'charter' },
   { href: routes.adminGdpr, label: 'personalData' },
   { href: routes.adminSuppressions, label: 'suppressions' },
   { href: routes.adminAudit, label: 'audit' },

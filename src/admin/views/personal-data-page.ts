@@ -8,7 +8,7 @@ import { statusLabels } from './signature-queue.ts';
 import { strings } from '../../i18n/index.ts';
 
 /** Nothing was found for the address: no signature, membership, suggestion or mail. */
-const isEmpty = (data: PersonalData): boolean => data.signatures.length + data.members.length + data.suggestions.length + data.mails.length + data.suppressions.length === 0;
+const isEmpty = (data: PersonalData): boolean => data.signatures.length + data.members.length + data.suggestions.length + data.proposals.length + data.mails.length + data.suppressions.length === 0;
 
 export const personalDataMessages = strings().admin.personalData;
 
@@ -23,6 +23,8 @@ function summary(data: PersonalData): string {
   ]);
   const members = data.members.map((m) => [escapeHtml(m.name), m.kind === 'person' ? personalDataMessages.person : personalDataMessages.organisation(escapeHtml(m.organisation_name ?? '')), escapeHtml(m.municipality), m.status === 'confirmed' ? personalDataMessages.confirmed : personalDataMessages.notConfirmed, escapeHtml(formatTime(m.created_at))]);
   const suggestions = data.suggestions.map((x) => [escapeHtml(x.title), escapeHtml(x.suggester_name), escapeHtml(x.pr_url ?? m.waiting), escapeHtml(formatTime(x.created_at))]);
+  const cp = strings().charterProposals.admin;
+  const proposals = data.proposals.map((p) => [escapeHtml(p.principle_title), escapeHtml(cp.statuses[p.status]), escapeHtml(p.author_name ?? ''), escapeHtml(formatTime(p.created_at))]);
   const mails = data.mails.map((m) => [escapeHtml(m.subject ?? m.mail_name), escapeHtml(m.status), escapeHtml(formatTime(m.created_at))]);
   const reasons = strings().admin.suppressions.reasons;
   const suppressions = data.suppressions.map((x) => [escapeHtml(reasons[x.reason] ?? x.reason), escapeHtml(x.detail ?? ''), escapeHtml(formatTime(x.created_at))]);
@@ -33,6 +35,8 @@ function summary(data: PersonalData): string {
     members.length ? scrollTable(m.members, m.memberColumns, members) : none,
     `<h2>${m.suggestions} (${suggestions.length})</h2>`,
     suggestions.length ? scrollTable(m.suggestions, m.suggestionColumns, suggestions) : none,
+    `<h2>${cp.personalData.title} (${proposals.length})</h2>`,
+    proposals.length ? scrollTable(cp.personalData.title, cp.personalData.columns, proposals) : none,
     `<h2>${m.mails} (${mails.length})</h2>`,
     mails.length ? scrollTable(m.mails, m.mailColumns, mails) : none,
     ...(suppressions.length ? [`<h2>${m.suppressions}</h2>`, scrollTable(m.suppressions, m.suppressionColumns, suppressions)] : []),
@@ -74,6 +78,6 @@ export function renderPersonalDataPage(view: AdminView, state: PersonalDataState
     `<p><button type="submit" class="button">${m.lookup}</button></p></form>`,
     found ? `<h2 class="result-title">${m.resultFor(escapeHtml(found.email))}</h2>` : '',
     empty ? `<p>${m.nothing}</p>` : actions,
-    state.erased ? `<p>${escapeHtml(m.erasureSummary(state.erased))}.</p>` : '',
+    state.erased ? `<p>${escapeHtml(m.erasureSummary(state.erased) + strings().charterProposals.admin.personalData.erasure(state.erased))}.</p>` : '',
   ].join('');
 }
