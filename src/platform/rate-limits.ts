@@ -112,6 +112,9 @@ export const mailCapsPerDay: Readonly<Record<string, number>> = {
   'member-already': 3,
   'case-suggestion-received': 3,
   'admin-login': 5,
+  // A person may write several proposals in a day; support links go to members and signatories, one per proposal asked for.
+  'charter-proposal-confirm': 5,
+  'charter-proposal-support': 5,
 };
 export const mailCapHours = 24;
 

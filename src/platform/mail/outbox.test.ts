@@ -224,6 +224,16 @@ for (const engine of testDatabases()) {
       assert.equal(await db.transaction((tx) => enqueueMail(tx, queuedMail(), plus(mailCapHours * 3600 + cap * 60))), true, 'a day after the first ones it may go again');
     });
 
+    test('the charter proposal mails a stranger can set off (confirm, support link) are capped per recipient too', async () => {
+      for (const name of ['charter-proposal-confirm', 'charter-proposal-support']) {
+        const cap = mailCapFor(name);
+        assert.ok(cap !== null && cap >= 1, `${name} has a cap`);
+        const queued: boolean[] = [];
+        for (let i = 0; i <= cap; i++) queued.push(await db.transaction((tx) => enqueueMail(tx, queuedMail({ name, to: 'forslag@forening.example' }), plus(i * 60))));
+        assert.deepEqual(queued, [...Array(cap).fill(true), false], name);
+      }
+    });
+
     test('a mail no form can trigger has no cap', async () => {
       for (let i = 0; i < 8; i++) assert.equal(await db.transaction((tx) => enqueueMail(tx, queuedMail({ name: 'signature-approved' }), now)), true);
       assert.equal(mailCapFor('signature-approved'), null);
