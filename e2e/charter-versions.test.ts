@@ -1,14 +1,15 @@
 // A new version of the charter end to end in Chromium, on PGlite and (with TEST_DATABASE_URL) PostgreSQL: two
 // organisations sign version 1 (one in English), the test site gets a version 2, the secretariat adopts it from the
 // command line, each contact gets one mail, one re-affirms without JavaScript and is marked on the wall; a rerun
-// sends nothing twice. Plus the static version pages: axe and no JavaScript.
+// sends nothing twice. The same from the admin's charter page: one button, without JavaScript, one mail per
+// signatory and none on a second press. Plus the static version pages: axe and no JavaScript.
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { completeCvr } from '../src/signing/cvr.ts';
 import { backends, linkIn, startApp, type App } from './support/app.ts';
 import { launchBrowser } from './support/site.ts';
@@ -167,6 +168,95 @@ for (const backend of backends()) {
       ]);
       assert.deepEqual(rows.affirmations, [{ charter_version: 2 }]);
       assert.equal(rows.audit.length, 2);
+    });
+  });
+}
+
+const adminEmail = 'sekretariat@samskabelse.test';
+
+/** Logs in to the admin through the mailed link; works with or without JavaScript. */
+async function logIn(app: App, context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  const before = await app.outboxCount('admin-login');
+  await page.goto(app.url('/admin/login/'));
+  await page.getByLabel('Din e-mail').fill(adminEmail);
+  await page.getByRole('button', { name: 'Send mig et login-link' }).click();
+  await page.getByRole('heading', { name: 'Tjek din mail' }).waitFor();
+  await page.goto(linkIn(await app.mail('admin-login', before), '/admin/login/link/'));
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL('**/admin/underskrifter/');
+  return page;
+}
+
+for (const backend of backends()) {
+  describe(`adopting a charter version from the admin on ${backend.name}`, () => {
+    let app: App;
+    let versions: string;
+    before(async () => {
+      versions = await mkdtemp(join(tmpdir(), 'samskabelse-charter-'));
+      await cp(join(root, 'content/charter/versions/1.yaml'), join(versions, '1.yaml'));
+      app = await startApp(backend, { CHARTER_VERSIONS_DIR: versions, ADMIN_EMAILS: adminEmail });
+    });
+    after(async () => {
+      await app?.stop();
+      await rm(versions, { recursive: true, force: true });
+    });
+
+    it('offers version 2 once, mails each signatory once from a press without JavaScript, and a second press mails nobody', async () => {
+      const signing = await browser.newContext();
+      await signAndPublish(app, await signing.newPage(), organisation('Roskilde Fælleshus'), 0);
+      await signAndPublish(app, await signing.newPage(), organisation('Roskilde Commons', 'en'), 1);
+      await signing.close();
+
+      // With only version 1 there is no button.
+      const withJs = await browser.newContext({ locale: 'da-DK' });
+      const admin = await logIn(app, withJs);
+      await admin.goto(app.url('/admin/chartret/'));
+      assert.match(await admin.locator('#versioner').locator('..').innerText(), /Der er ingen ny version at sende/);
+      assert.equal(await admin.getByRole('button', { name: /^Vedtag version/ }).count(), 0);
+
+      // Version 2 in content: the page offers it and says who gets a mail; axe (which needs JavaScript) checks it.
+      await addVersion2(versions);
+      await admin.goto(app.url('/admin/chartret/'));
+      const button = admin.getByRole('button', { name: 'Vedtag version 2 og send mail til underskriverne' });
+      await button.waitFor();
+      assert.match(await admin.locator('main').innerText(), /2 underskrivere får en mail om version 2/);
+      assert.deepEqual(await axe(admin), []);
+
+      // The press, in a browser without JavaScript: the form posts, the answer is a redirect with the notice.
+      const noJs = await browser.newContext({ locale: 'da-DK', javaScriptEnabled: false });
+      const plain = await logIn(app, noJs);
+      await plain.goto(app.url('/admin/chartret/'));
+      await plain.getByRole('button', { name: 'Vedtag version 2 og send mail til underskriverne' }).click();
+      await plain.waitForURL('**/admin/chartret/?besked=version-vedtaget');
+      assert.match(await plain.locator('[role="status"]').innerText(), /Version 2 er vedtaget\. Underskriverne får en mail om ændringerne\./);
+      assert.equal(await plain.getByRole('button', { name: /^Vedtag version/ }).count(), 0);
+      assert.match(await plain.locator('main').innerText(), /Sendt \d/);
+      await app.mail('charter-version-adopted', 1);
+      await adoptionMail(app, '/underskriv/ny-version/');
+      await adoptionMail(app, '/en/sign/new-version/');
+      assert.equal(await app.outboxCount('charter-version-adopted'), 2);
+
+      // Reloading the answer changes nothing; pressing the button still shown in the other tab mails nobody twice.
+      await plain.reload();
+      assert.equal(await plain.getByRole('button', { name: /^Vedtag version/ }).count(), 0);
+      await noJs.close();
+      await button.click();
+      await admin.waitForURL('**/admin/chartret/?besked=version-sendt-igen');
+      assert.match(await admin.locator('[role="status"]').innerText(), /Versionen var allerede sendt/);
+      await withJs.close();
+
+      const rows = await app.inspectDatabase(async (db) => ({
+        mails: (await db.query<{ count: string | number }>(`SELECT count(*) AS count FROM mail_outbox WHERE mail_name = 'charter-version-adopted'`)).rows,
+        adoptions: (await db.query<{ charter_version: number; adopted_by: string }>('SELECT charter_version, adopted_by FROM charter_adoptions')).rows,
+        audit: (await db.query<{ actor: string; subject: string; detail: string | null }>(`SELECT actor, subject, detail FROM audit_log WHERE action = 'adopt-charter' ORDER BY at, id`)).rows,
+      }));
+      assert.equal(Number(rows.mails[0]?.count), 2);
+      assert.deepEqual(rows.adoptions, [{ charter_version: 2, adopted_by: adminEmail }]);
+      assert.deepEqual(rows.audit, [
+        { actor: adminEmail, subject: 'version 2', detail: null },
+        { actor: adminEmail, subject: 'version 2', detail: 'igen' },
+      ]);
     });
   });
 }

@@ -76,6 +76,7 @@ export const allowedCrossings: Record<Feature, readonly string[]> = {
     'src/charter-proposals/moderation.ts', // publish, reject, merge, answer, and the consultation rounds
     'src/charter-proposals/proposal-pull-request.ts', // an accepted wording becomes a pull request
     'src/charter-proposals/proposals.ts', // the proposal rows in a GDPR export, and erasing an author
+    'src/signing/charter-adoption.ts', // the charter's versions, and announcing the newest to the signatories
   ],
   signing: [],
   membership: [],

@@ -2,7 +2,7 @@
 // never text: a link from outside cannot put words into the secretariat's pages. An unknown key shows nothing.
 import { strings, type Strings } from '../i18n/index.ts';
 
-export const adminNoticeKeys = ['godkendt', 'afvist', 'pull-request', 'ophaevet', 'forslag-afvist', 'forslag-arkiveret'] as const;
+export const adminNoticeKeys = ['godkendt', 'afvist', 'pull-request', 'ophaevet', 'forslag-afvist', 'forslag-arkiveret', 'version-vedtaget', 'version-sendt-igen'] as const;
 export type AdminNotice = (typeof adminNoticeKeys)[number];
 
 /** The query parameters: the key, and the id of what the action was about (looked up by the page, never shown as given). */
@@ -48,5 +48,9 @@ export function adminNoticeText(notice: AdminNotice | undefined, subject?: strin
       return subject ? n.suggestionRejected(subject) : n.suggestionClosed;
     case 'forslag-arkiveret':
       return subject ? n.suggestionArchived(subject) : n.suggestionClosed;
+    case 'version-vedtaget':
+      return subject ? t.charterAdoption.notices.adopted(subject) : t.charterAdoption.notices.adoptedPlain;
+    case 'version-sendt-igen':
+      return t.charterAdoption.notices.again;
   }
 }

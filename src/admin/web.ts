@@ -37,6 +37,7 @@ import {
   type ProposalStatus,
 } from '../charter-proposals/moderation.ts';
 import { acceptProposal } from '../charter-proposals/proposal-pull-request.ts';
+import { adoptCharterVersion, adoptionMessage, adoptionOverview, announcedVersions } from '../signing/charter-adoption.ts';
 import { renderCharterProposalList, type CharterAdminState } from './views/charter-proposal-list.ts';
 import { recentAudit, recordAudit } from './audit.ts';
 import { adminConfigFromEnv, endSession, requestLoginLink, sessionFor, startSession, type AdminSession } from './auth.ts';
@@ -83,10 +84,10 @@ const moderationMessages: Record<ModerationFailure, string> = {
 };
 
 /** The proposals page: the round, the proposals of one status, and the published ones to merge into. */
-async function charterPage(view: AdminView, state: Omit<CharterAdminState, 'proposals' | 'published' | 'round'>): Promise<string> {
+async function charterPage(view: AdminView, state: Omit<CharterAdminState, 'proposals' | 'published' | 'round' | 'adoption'>): Promise<string> {
   const db = await database();
-  const [proposals, published, round] = await Promise.all([listProposals(db, state.status), listProposals(db, 'published'), openRound(db)]);
-  return renderCharterProposalList(view, { ...state, proposals, published, round });
+  const [proposals, published, round, adoption] = await Promise.all([listProposals(db, state.status), listProposals(db, 'published'), openRound(db), adoptionOverview(db)]);
+  return renderCharterProposalList(view, { ...state, proposals, published, round, adoption });
 }
 
 const forbidden = () => page(w.forbiddenTitle, renderMessagePage(w.forbiddenHeading, loginMessages.forbidden), 403);
@@ -228,7 +229,11 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const url = new URL(request.url);
       const asked = url.searchParams.get('status') ?? 'confirmed';
       const status = (proposalStatuses as readonly string[]).includes(asked) ? (asked as ProposalStatus) : 'confirmed';
-      return page(cm.title, await charterPage(view, { status, notice: url.searchParams.get('besked') ?? undefined }));
+      const key = adminNoticeFrom(url.searchParams);
+      // After an adoption the notice names the newest version the database says was announced, never one from the address.
+      const announced = key === 'version-vedtaget' ? [...(await announcedVersions(await database())).keys()].at(-1) : undefined;
+      const done = key ? adminNoticeText(key, announced === undefined ? undefined : String(announced)) : (url.searchParams.get('besked') ?? undefined);
+      return page(cm.title, await charterPage(view, { status, notice: done }));
     },
     async POST(request, session, view, key) {
       const data = await checkedForm(request, session, key);
@@ -268,6 +273,13 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
           if (outcome.ok) return done(cm.rounds.opened(outcome.round.title), 'confirmed');
           const error = outcome.reason === 'title' ? { field: 'round-title', message: cm.messages.roundTitle } : outcome.reason === 'dates' ? { field: 'round-opens', message: cm.messages.roundDates } : { field: 'hoeringer', message: cm.messages.roundOpenAlready };
           return failed('confirmed', error, outcome.reason === 'open-already' ? 409 : 400, values);
+        }
+        case 'adopt-version': {
+          const version = field(data, 'version');
+          const outcome = await adoptCharterVersion(db, /^\d{1,6}$/.test(version) ? Number(version) : 0, session.email);
+          if (!outcome.ok) return failed('confirmed', { field: 'versioner', message: adoptionMessage(outcome) }, outcome.reason === 'unknown-version' ? 404 : 409);
+          afterResponse(kickOutbox());
+          return redirect303(withNotice(routes.adminCharter, outcome.announcedBefore ? 'version-sendt-igen' : 'version-vedtaget'), privateHeaders);
         }
         case 'close-round': {
           const outcome = await closeConsultationRound(db, session.email);

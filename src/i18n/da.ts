@@ -423,6 +423,26 @@ export const da = {
     yes: 'Ja',
     no: 'Nej',
   },
+  /** The admin's charter page: the versions in content, which have been announced, and the button that announces the newest. Danish in both editions. */
+  charterAdoption: {
+    title: 'Chartrets versioner',
+    lead: 'Den nyeste versionsfil i content/charter/versions/ er den gældende version af chartret. Når en ny version er vedtaget, lagt i indholdet og sitet udgivet, sender I den her til underskriverne.',
+    tableLabel: 'Chartrets versioner',
+    columns: { version: 'Version', adopted: 'Vedtaget', summary: 'Det blev ændret', mail: 'Mail til underskriverne' },
+    current: (version: number) => `${version} (gældende)`,
+    announced: (time: string) => `Sendt ${time}`,
+    notAnnounced: 'Ikke sendt',
+    firstVersion: 'Ingen (den første version)',
+    button: (version: number) => `Vedtag version ${version} og send mail til underskriverne`,
+    recipients: (version: number, count: number) =>
+      `${count === 1 ? '1 underskriver' : `${count} underskrivere`} får en mail om version ${version} med det, der er ændret, og med links til at bekræfte den nye version eller trække underskriften tilbage. Mailen kan ikke kaldes tilbage, men ingen får den to gange.`,
+    nothingToAdopt: 'Der er ingen ny version at sende. En ny version kommer hertil, når den er lagt som en ny fil i content/charter/versions/, og sitet er udgivet.',
+    notices: {
+      adopted: (version: string) => `Version ${version} er vedtaget. Underskriverne får en mail om ændringerne.`,
+      adoptedPlain: 'Den nye version er vedtaget. Underskriverne får en mail om ændringerne.',
+      again: 'Versionen var allerede sendt. Kun underskrivere, der ikke havde fået mailen, får den nu.',
+    },
+  },
   /** The charter's versions: the note on /charter/, each principle's history, /charter/aendringer/, the wall's marks, the re-affirm page and the mail about a new version. */
   charterVersions: {
     /** On /charter/: "Version 1, vedtaget 2017." */

@@ -552,6 +552,7 @@ export const en = {
   },
   /** The secretariat works in Danish: the admin stays Danish in both editions. */
   admin: da.admin,
+  charterAdoption: da.charterAdoption,
   mails: {
     signOff: (site: string) => `Best wishes\nThe Co-creation Movement (Samskabelsesbevægelsen)\n${site}`,
     hello: (name: string) => `Dear ${name}`,

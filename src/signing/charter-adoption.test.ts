@@ -6,7 +6,7 @@ import type { Db } from '../platform/db/client.ts';
 import { emptyTables, testDatabases } from '../../tests/support/test-databases.ts';
 import { seedSignatories } from '../../tests/support/signatory-seed.ts';
 import { parseCharterVersion, type CharterVersion } from '../charter/charter-versions.ts';
-import { adoptCharterVersion, adoptionMessage, affirmCharterVersion, affirmLinkVersion, announcedVersions } from './charter-adoption.ts';
+import { adoptCharterVersion, adoptionMessage, adoptionOverview, affirmCharterVersion, affirmLinkVersion, announcedVersions } from './charter-adoption.ts';
 import { submitSignature } from './signatures.ts';
 import type { SignatureInput } from './signature-input.ts';
 import { wallPage } from './wall-queries.ts';
@@ -72,6 +72,19 @@ for (const engine of testDatabases()) {
       await db.query(`UPDATE signatures SET email = NULL, contact_name = NULL, contact_title = NULL, contact_erased_at = now() WHERE email = 'kontakt2@example.dk'`);
       await db.query(`UPDATE signatures SET status = 'withdrawn', withdrawn_at = now() WHERE email = 'kontakt3@example.dk'`);
       await submitSignature(db, signer('Ny Forening', 'ny@example.dk'), { now, site, charterVersion: 1 });
+    });
+
+    test('the overview offers the newest version until it is announced, counting the signatories who will get a mail', async () => {
+      const before = await adoptionOverview(db, { versions });
+      assert.deepEqual(before.versions.map((v) => [v.version, v.adopted, v.announcedAt]), [[2, '30. november 2026', undefined], [1, '2017', undefined]]);
+      // Published with a contact: the Danish and English ones and kontakt4; not the erased, the withdrawn or the pending.
+      assert.deepEqual(before.toAnnounce, { version: 2, recipients: 3 });
+      const adopted = await adoptCharterVersion(db, 2, 'sekretariat@example.dk', ctx);
+      assert.deepEqual(adopted.ok && adopted.mailed, 3);
+      const after = await adoptionOverview(db, { versions });
+      assert.equal(after.toAnnounce, undefined);
+      assert.deepEqual(after.versions[0]?.announcedAt, now);
+      assert.equal((await adoptionOverview(db, { versions: versions.slice(0, 1) })).toAnnounce, undefined);
     });
 
     test('a new signature records the charter version it signed', async () => {

@@ -145,3 +145,35 @@ export async function announcedVersions(db: Queryable): Promise<Map<number, Date
   const { rows } = await db.query<{ charter_version: number; announced_at: Date }>('SELECT charter_version, announced_at FROM charter_adoptions ORDER BY charter_version');
   return new Map(rows.map((r) => [r.charter_version, r.announced_at]));
 }
+
+/** One version of the charter as the secretariat's page lists it. */
+export interface VersionOverview {
+  version: number;
+  /** The adoption as content gives it, ready to show: a day or a year. */
+  adopted: string;
+  summary: string;
+  /** When the signatories were told about it; undefined if never (version 1 never is). */
+  announcedAt?: Date;
+}
+
+export interface AdoptionOverview {
+  /** Every version in content, newest first; the first is the current one. */
+  versions: VersionOverview[];
+  /** The newest version, when it is newer than 1 and has not been announced: how many signatories will get a mail. */
+  toAnnounce?: { version: number; recipients: number };
+}
+
+/** What the admin's charter page shows about the versions, and whether the newest still waits to be announced. */
+export async function adoptionOverview(db: Queryable, ctx: { versions?: readonly CharterVersion[] } = {}): Promise<AdoptionOverview> {
+  const versions = ctx.versions ?? (await loadCharterVersions());
+  const announced = await announcedVersions(db);
+  const locale = strings('da').locale;
+  const overview = [...versions].reverse().map((v) => ({ version: v.version, adopted: adoptedLabel(v.adopted, locale), summary: v.summary, announcedAt: announced.get(v.version) }));
+  const newest = versions.at(-1)?.version ?? 0;
+  if (newest <= 1 || announced.has(newest)) return { versions: overview };
+  const { rows } = await db.query<{ count: string | number }>(
+    `SELECT count(*) AS count FROM signatures WHERE status = 'published' AND email IS NOT NULL AND affirmed_version < $1`,
+    [newest],
+  );
+  return { versions: overview, toAnnounce: { version: newest, recipients: Number(rows[0]?.count ?? 0) } };
+}

@@ -6,6 +6,8 @@ import type { AdminProposal, ProposalStatus, RoundRow } from '../../charter-prop
 import { escapeHtml } from '../../platform/html/escape.ts';
 import { errorSummary, group } from '../../platform/html/form-fields.ts';
 import { adminHeader, csrfField, formatTime, notice, type AdminView } from './admin-frame.ts';
+import { renderCharterVersions } from './charter-version-list.ts';
+import type { AdoptionOverview } from '../../signing/charter-adoption.ts';
 import { strings } from '../../i18n/index.ts';
 
 const m = strings().charterProposals.admin;
@@ -17,6 +19,8 @@ export interface CharterAdminState {
   /** The published proposals, as targets for a merge. */
   published: readonly AdminProposal[];
   round?: RoundRow;
+  /** The charter's versions and whether the newest waits to be announced. */
+  adoption?: AdoptionOverview;
   notice?: string;
   /** A failed action: the field it belongs to (an id on this page) and the message. */
   error?: { field: string; message: string };
@@ -113,6 +117,7 @@ export function renderCharterProposalList(view: AdminView, state: CharterAdminSt
     notice(state.notice),
     `<h1>${escapeHtml(m.title)}: ${escapeHtml(m.statuses[state.status].toLowerCase())} <span class="count">(${state.proposals.length})</span></h1>`,
     `<p class="lead">${escapeHtml(m.lead)}</p>`,
+    state.adoption ? renderCharterVersions(view, state.adoption) : '',
     roundSection(view, state),
     `<nav aria-label="${strings().admin.statusTabs}"><ul class="tabs">${tabs}</ul></nav>`,
     state.proposals.length ? `<ul class="review-list">${state.proposals.map((p) => card(p, view, state)).join('')}</ul>` : `<p>${escapeHtml(m.empty)}</p>`,
