@@ -38,3 +38,10 @@ test('the address after an action carries the key and the id, after any query al
   assert.equal(withNotice('/admin/underskrifter/', 'godkendt', 'abc'), '/admin/underskrifter/?besked=godkendt&id=abc');
   assert.equal(withNotice('/admin/forslag/?status=rejected', 'forslag-afvist'), '/admin/forslag/?status=rejected&besked=forslag-afvist');
 });
+
+test('every key has a text of its own, and the charter page speaks only from keys (a typed message in the address shows nothing)', () => {
+  for (const key of adminNoticeKeys) assert.ok(adminNoticeText(key)?.trim(), key);
+  assert.equal(adminNoticeText(adminNoticeFrom(params(`besked=${encodeURIComponent(t.charterProposals.admin.messages.published)}`))), undefined);
+  assert.equal(adminNoticeText(adminNoticeFrom(params('besked=forslag-offentliggjort'))), t.charterProposals.admin.messages.published);
+  assert.equal(adminNoticeText(adminNoticeFrom(params('besked=hoering-aabnet'))), t.charterProposals.admin.rounds.openedPlain);
+});

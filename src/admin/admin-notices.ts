@@ -2,7 +2,7 @@
 // never text: a link from outside cannot put words into the secretariat's pages. An unknown key shows nothing.
 import { strings, type Strings } from '../i18n/index.ts';
 
-export const adminNoticeKeys = ['godkendt', 'afvist', 'pull-request', 'ophaevet', 'forslag-afvist', 'forslag-arkiveret', 'version-vedtaget', 'version-sendt-igen'] as const;
+export const adminNoticeKeys = ['godkendt', 'afvist', 'pull-request', 'ophaevet', 'forslag-afvist', 'forslag-arkiveret', 'version-vedtaget', 'version-sendt-igen', 'forslag-offentliggjort', 'chartforslag-afvist', 'forslag-samlet', 'forslag-besvaret', 'forslag-pull-request', 'hoering-aabnet', 'hoering-lukket'] as const;
 export type AdminNotice = (typeof adminNoticeKeys)[number];
 
 /** The query parameters: the key, and the id of what the action was about (looked up by the page, never shown as given). */
@@ -52,5 +52,19 @@ export function adminNoticeText(notice: AdminNotice | undefined, subject?: strin
       return subject ? t.charterAdoption.notices.adopted(subject) : t.charterAdoption.notices.adoptedPlain;
     case 'version-sendt-igen':
       return t.charterAdoption.notices.again;
+    case 'forslag-offentliggjort':
+      return t.charterProposals.admin.messages.published;
+    case 'chartforslag-afvist':
+      return t.charterProposals.admin.messages.rejected;
+    case 'forslag-samlet':
+      return t.charterProposals.admin.messages.merged;
+    case 'forslag-besvaret':
+      return t.charterProposals.admin.messages.answered;
+    case 'forslag-pull-request':
+      return n.pullRequestOpened;
+    case 'hoering-aabnet':
+      return t.charterProposals.admin.rounds.openedPlain;
+    case 'hoering-lukket':
+      return t.charterProposals.admin.rounds.closedPlain;
   }
 }

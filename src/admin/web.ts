@@ -22,7 +22,7 @@ import { review, reviewMessages } from '../signing/review.ts';
 import { afterResponse, database, kickOutbox } from '../platform/runtime.ts';
 import { listSignatures, signatureConflicts } from '../signing/signatures.ts';
 import { closeSuggestion, listSuggestions, openSuggestionPullRequest, suggestionGitHubSetup, suggestionStatuses, type SuggestionRow, type SuggestionStatus } from '../suggestions/suggestions.ts';
-import { adminNoticeFrom, adminNoticeSubjectId, adminNoticeText, withNotice } from './admin-notices.ts';
+import { adminNoticeFrom, adminNoticeSubjectId, adminNoticeText, withNotice, type AdminNotice } from './admin-notices.ts';
 import {
   answerProposal,
   closeConsultationRound,
@@ -232,7 +232,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const key = adminNoticeFrom(url.searchParams);
       // After an adoption the notice names the newest version the database says was announced, never one from the address.
       const announced = key === 'version-vedtaget' ? [...(await announcedVersions(await database())).keys()].at(-1) : undefined;
-      const done = key ? adminNoticeText(key, announced === undefined ? undefined : String(announced)) : (url.searchParams.get('besked') ?? undefined);
+      const done = adminNoticeText(key, announced === undefined ? undefined : String(announced));
       return page(cm.title, await charterPage(view, { status, notice: done }));
     },
     async POST(request, session, view, key) {
@@ -241,36 +241,37 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const db = await database();
       const id = field(data, 'id');
       const action = field(data, 'action');
-      const done = (message: string, status: ProposalStatus) => {
+      // The notice travels as a key from the fixed set (admin-notices.ts), never as text in the address.
+      const done = (notice: AdminNotice, status: ProposalStatus) => {
         afterResponse(kickOutbox());
-        return redirect303(`${routes.adminCharter}?status=${status}&besked=${encodeURIComponent(message)}`, privateHeaders);
+        return redirect303(withNotice(`${routes.adminCharter}?status=${status}`, notice), privateHeaders);
       };
       const failed = async (status: ProposalStatus, error: { field: string; message: string }, code: number, values?: Record<string, string>) =>
         page(t.admin.errorTitle(cm.title), await charterPage(view, { status, error, values }), code);
-      const moderated = async (outcome: { ok: true } | { ok: false; reason: ModerationFailure }, message: string, after: ProposalStatus, from: ProposalStatus) => {
-        if (outcome.ok) return done(message, after);
+      const moderated = async (outcome: { ok: true } | { ok: false; reason: ModerationFailure }, notice: AdminNotice, after: ProposalStatus, from: ProposalStatus) => {
+        if (outcome.ok) return done(notice, after);
         const fieldOf: Partial<Record<ModerationFailure, string>> = { 'reason-required': 'reason', 'answer-required': 'answer', 'outcome-required': 'outcome', 'version-required': 'version', 'merge-target': 'into' };
         const at = fieldOf[outcome.reason];
         return failed(from, { field: at ? `${at}-${id}` : `forslag-${id}`, message: moderationMessages[outcome.reason] }, outcome.reason === 'unknown' ? 404 : outcome.reason === 'wrong-status' ? 409 : 400);
       };
       switch (action) {
         case 'publish':
-          return moderated(await publishProposal(db, id, session.email), cm.messages.published, 'published', 'confirmed');
+          return moderated(await publishProposal(db, id, session.email), 'forslag-offentliggjort', 'published', 'confirmed');
         case 'reject':
-          return moderated(await rejectProposal(db, id, field(data, 'reason'), session.email), cm.messages.rejected, 'rejected', 'confirmed');
+          return moderated(await rejectProposal(db, id, field(data, 'reason'), session.email), 'chartforslag-afvist', 'rejected', 'confirmed');
         case 'merge':
-          return moderated(await mergeProposal(db, id, field(data, 'into'), session.email), cm.messages.merged, 'published', 'published');
+          return moderated(await mergeProposal(db, id, field(data, 'into'), session.email), 'forslag-samlet', 'published', 'published');
         case 'answer':
-          return moderated(await answerProposal(db, id, { text: field(data, 'answer'), outcome: field(data, 'outcome'), version: field(data, 'version') }, session.email), cm.messages.answered, 'published', 'published');
+          return moderated(await answerProposal(db, id, { text: field(data, 'answer'), outcome: field(data, 'outcome'), version: field(data, 'version') }, session.email), 'forslag-besvaret', 'published', 'published');
         case 'accept': {
           const outcome = await acceptProposal(db, id, session.email);
           if (!outcome.ok) return failed('published', { field: `forslag-${id}`, message: outcome.message }, outcome.reason === 'unknown' ? 404 : outcome.reason === 'github-failed' ? 502 : 409);
-          return done(cm.messages.pullRequest(outcome.url), 'published');
+          return done('forslag-pull-request', 'published');
         }
         case 'open-round': {
           const values = { title: field(data, 'title'), opens_on: field(data, 'opens_on'), closes_on: field(data, 'closes_on') };
           const outcome = await openConsultationRound(db, { title: values.title, opensOn: values.opens_on, closesOn: values.closes_on }, session.email);
-          if (outcome.ok) return done(cm.rounds.opened(outcome.round.title), 'confirmed');
+          if (outcome.ok) return done('hoering-aabnet', 'confirmed');
           const error = outcome.reason === 'title' ? { field: 'round-title', message: cm.messages.roundTitle } : outcome.reason === 'dates' ? { field: 'round-opens', message: cm.messages.roundDates } : { field: 'hoeringer', message: cm.messages.roundOpenAlready };
           return failed('confirmed', error, outcome.reason === 'open-already' ? 409 : 400, values);
         }
@@ -283,7 +284,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
         }
         case 'close-round': {
           const outcome = await closeConsultationRound(db, session.email);
-          if (outcome.ok) return done(cm.rounds.closed(outcome.round.title), 'confirmed');
+          if (outcome.ok) return done('hoering-lukket', 'confirmed');
           return failed('confirmed', { field: 'hoeringer', message: cm.messages.noOpenRound }, 409);
         }
         default:

@@ -1139,6 +1139,8 @@ export const da = {
         closeButton: 'Luk høringen',
         closed: (title: string) => `Høringen ${title} er lukket.`,
         opened: (title: string) => `Høringen ${title} er åbnet.`,
+        closedPlain: 'Høringen er lukket.',
+        openedPlain: 'Høringen er åbnet. Forslagene, der ventede på den, er nu med i den.',
       },
       messages: {
         published: 'Forslaget er offentliggjort.',
