@@ -42,6 +42,22 @@ describe('endpoint()', () => {
     assert.equal(await response.text(), t.unavailable);
   });
 
+  it('answers in English for the English edition: an address under /en/, or a form posted from an English page', async () => {
+    const en = strings('en').server;
+    const handler = endpoint(() => {
+      throw new Error('bug');
+    });
+    const fromEnglishPage = await handler(new Request('https://samskabelse.dk/api/x', { method: 'POST', headers: { accept: 'text/html', referer: 'https://samskabelse.dk/en/sign/' } }));
+    assert.equal(await fromEnglishPage.text(), en.failed);
+    const englishAddress = await handler(new Request('https://samskabelse.dk/en/sign/confirm/?token=x', { headers: { accept: 'text/html' } }));
+    assert.equal(await englishAddress.text(), en.failed);
+    const fromDanishPage = await handler(new Request('https://samskabelse.dk/api/x', { method: 'POST', headers: { accept: 'text/html', referer: 'https://samskabelse.dk/underskriv/' } }));
+    assert.equal(await fromDanishPage.text(), t.failed);
+    const brokenReferer = await handler(new Request('https://samskabelse.dk/api/x', { method: 'POST', headers: { accept: 'text/html', referer: 'not a url' } }));
+    assert.equal(await brokenReferer.text(), t.failed);
+    assert.notEqual(en.failed, t.failed);
+  });
+
   it('passes a handler’s own answer through untouched', async () => {
     const response = await endpoint(() => new Response('ok', { status: 201 }))(post());
     assert.equal(response.status, 201);

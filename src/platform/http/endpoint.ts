@@ -1,6 +1,7 @@
-// Wraps every function in api/: a thrown error becomes the Danish 500, a lost database the Danish 503 with Retry-After,
-// on Vercel exactly as on the local server, so a visitor never sees the platform's bare error page.
-import { strings } from '../../i18n/index.ts';
+// Wraps every function in api/: a thrown error becomes the 500, a lost database the 503 with Retry-After, in Danish or
+// (for the English edition) English, on Vercel exactly as on the local server, so a visitor never sees the platform's
+// bare error page.
+import { languageOfPath, strings, type Language } from '../../i18n/index.ts';
 import { prefersJson, problem } from './respond.ts';
 import { isUnavailable, Unavailable } from './unavailable.ts';
 import { isProductionRuntime, productionSettingProblems } from '../production-settings.ts';
@@ -17,12 +18,27 @@ export const retryAfterSeconds = 5;
 
 /** The answer to a handler that threw: 503 with Retry-After when the database or network is away, else 500. */
 export function errorResponse(error: unknown, request: Request): Response {
-  const t = strings().server;
-  const wantsJson = prefersJson(request);
   const path = new URL(request.url).pathname;
+  const t = strings(languageOfRequest(request, path)).server;
+  const wantsJson = prefersJson(request);
   console.error(`[api] ${request.method} ${path}:`, error instanceof Error ? (error.stack ?? error.message) : error);
   if (isUnavailable(error)) return problem(503, t.unavailable, { wantsJson, headers: { 'Retry-After': String(retryAfterSeconds) } });
   return problem(500, t.failed, { wantsJson });
+}
+
+/**
+ * The language of the edition the request came from: its own address (/en/…), or for a form that posts to /api/…,
+ * the page it was sent from (Referer), since the body may be gone by the time something fails.
+ */
+function languageOfRequest(request: Request, path: string): Language {
+  if (languageOfPath(path) === 'en') return 'en';
+  const referer = request.headers.get('referer');
+  if (!referer) return 'da';
+  try {
+    return languageOfPath(new URL(referer).pathname);
+  } catch {
+    return 'da';
+  }
 }
 
 /**
