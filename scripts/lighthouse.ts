@@ -19,6 +19,13 @@ const pages = {
   Caseliste: '/cases/',
   Case: '/cases/seest/',
   Underskrivere: '/underskrivere/',
+  'Ændringer': '/charter/aendringer/',
+  'Home (en)': '/en/',
+  'Charter (en)': '/en/charter/',
+  'Principle (en)': '/en/charter/ligevaerd/',
+  'Cases (en)': '/en/cases/',
+  'Case (en)': '/en/cases/seest/',
+  'Signatories (en)': '/en/signatories/',
 };
 const seeded = Number(/^--signatories=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--signatories=')) ?? '')?.[1] ?? 0);
 if (seeded > 0) {
@@ -41,7 +48,7 @@ const server = await startServer({ port: 0 });
 const site = { url: (path: string) => `${server.url}${path}` };
 // The first request opens (and locally may create) the database, and the first wall query after seeding warms PGlite's
 // cache; measure the pages, not that one-time start (without it Lighthouse can lose the wall's navigation: NO_NAVSTART).
-for (const path of ['/', '/underskrivere/']) await (await fetch(site.url(path))).text();
+for (const path of ['/', '/underskrivere/', '/en/signatories/']) await (await fetch(site.url(path))).text();
 const rows: string[] = [];
 let titles: string[] = [];
 try {
