@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { completeCvr } from '../src/signing/cvr.ts';
 import { placesHolding } from '../tests/support/test-databases.ts';
-import { backends, linkIn, startApp, type App } from './support/app.ts';
+import { backends, linkIn, logInAsAdmin, startApp, type App } from './support/app.ts';
 import { launchBrowser } from './support/site.ts';
 
 const adminEmail = 'sekretariat@samskabelse.test';
@@ -65,21 +65,7 @@ async function mailCount(app: App, name: string): Promise<number> {
   return (await readdir(`${app.dataDir}/outbox`).catch(() => [] as string[])).filter((f) => f.endsWith(`-${name}.txt`)).length;
 }
 
-/** Logs in through the real pages: ask for a link, open it from the mail, press the button. */
-async function logIn(app: App, context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  const before = await mailCount(app, 'admin-login');
-  await page.goto(app.url('/admin/'));
-  await page.waitForURL('**/admin/login/');
-  await page.getByLabel('Din e-mail').fill(adminEmail);
-  await page.getByRole('button', { name: 'Send mig et login-link' }).click();
-  await page.getByRole('heading', { name: 'Tjek din mail' }).waitFor();
-  const mail = await app.mail('admin-login', before);
-  await page.goto(linkIn(mail, '/admin/login/link/'));
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL('**/admin/underskrifter/');
-  return page;
-}
+const logIn = (app: App, context: BrowserContext): Promise<Page> => logInAsAdmin(app, context, adminEmail);
 
 async function axe(page: Page): Promise<string[]> {
   const { default: AxeBuilder } = await import('@axe-core/playwright');

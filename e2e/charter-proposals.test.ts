@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { startFakeGitHub, type FakeGitHub } from '../tests/support/github-stand-in.ts';
-import { backends, linkIn, startApp, type App } from './support/app.ts';
+import { backends, linkIn, logInAsAdmin, startApp, type App } from './support/app.ts';
 import { launchBrowser } from './support/site.ts';
 
 const adminEmail = 'sekretariat@samskabelse.test';
@@ -62,18 +62,7 @@ async function confirmedMember(app: App, email: string): Promise<void> {
   assert.equal((await fetch(app.url('/bliv-medlem/bekraeft/'), { method: 'POST', body: new URLSearchParams({ token }) })).status, 200);
 }
 
-async function logIn(app: App, context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  const before = await mailCount(app, 'admin-login');
-  await page.goto(app.url('/admin/login/'));
-  await page.getByLabel('Din e-mail').fill(adminEmail);
-  await page.getByRole('button', { name: 'Send mig et login-link' }).click();
-  await page.getByRole('heading', { name: 'Tjek din mail' }).waitFor();
-  await page.goto(linkIn(await app.mail('admin-login', before), '/admin/login/link/'));
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL('**/admin/underskrifter/');
-  return page;
-}
+const logIn = (app: App, context: BrowserContext): Promise<Page> => logInAsAdmin(app, context, adminEmail);
 
 for (const backend of backends()) {
   describe(`proposals to the charter on ${backend.name}`, () => {

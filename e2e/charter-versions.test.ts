@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { completeCvr } from '../src/signing/cvr.ts';
-import { backends, linkIn, startApp, type App } from './support/app.ts';
+import { backends, linkIn, logInAsAdmin, startApp, type App } from './support/app.ts';
 import { launchBrowser } from './support/site.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -174,19 +174,7 @@ for (const backend of backends()) {
 
 const adminEmail = 'sekretariat@samskabelse.test';
 
-/** Logs in to the admin through the mailed link; works with or without JavaScript. */
-async function logIn(app: App, context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  const before = await app.outboxCount('admin-login');
-  await page.goto(app.url('/admin/login/'));
-  await page.getByLabel('Din e-mail').fill(adminEmail);
-  await page.getByRole('button', { name: 'Send mig et login-link' }).click();
-  await page.getByRole('heading', { name: 'Tjek din mail' }).waitFor();
-  await page.goto(linkIn(await app.mail('admin-login', before), '/admin/login/link/'));
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL('**/admin/underskrifter/');
-  return page;
-}
+const logIn = (app: App, context: BrowserContext): Promise<Page> => logInAsAdmin(app, context, adminEmail);
 
 for (const backend of backends()) {
   describe(`adopting a charter version from the admin on ${backend.name}`, () => {

@@ -7,6 +7,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import type { BrowserContext, Page } from 'playwright-core';
 import { openDatabase, type Db } from '../../src/platform/db/client.ts';
 import { freePort } from '../../tests/support/free-port.ts';
 
@@ -174,4 +175,19 @@ export function linkIn(mail: string, path: string): string {
   const link = mail.match(new RegExp(`https?://\\S+${path.replaceAll('/', '\\/')}\\?token=[\\w-]+`))?.[0];
   if (!link) throw new Error(`no ${path} link in the mail:\n${mail}`);
   return link;
+}
+
+/** Logs in to the admin through the real pages: ask for a link, open it from the mail, press the button. */
+export async function logInAsAdmin(app: App, context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage();
+  const before = await app.outboxCount('admin-login');
+  await page.goto(app.url('/admin/'));
+  await page.waitForURL('**/admin/login/');
+  await page.getByLabel('Din e-mail').fill(email);
+  await page.getByRole('button', { name: 'Send mig et login-link' }).click();
+  await page.getByRole('heading', { name: 'Tjek din mail' }).waitFor();
+  await page.goto(linkIn(await app.mail('admin-login', before), '/admin/login/link/'));
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL('**/admin/underskrifter/');
+  return page;
 }

@@ -63,8 +63,8 @@ export function adminNoticeText(notice: AdminNotice | undefined, subject?: strin
     case 'forslag-pull-request':
       return n.pullRequestOpened;
     case 'hoering-aabnet':
-      return t.charterProposals.admin.rounds.openedPlain;
+      return subject ? t.charterProposals.admin.rounds.opened(subject) : t.charterProposals.admin.rounds.openedPlain;
     case 'hoering-lukket':
-      return t.charterProposals.admin.rounds.closedPlain;
+      return subject ? t.charterProposals.admin.rounds.closed(subject) : t.charterProposals.admin.rounds.closedPlain;
   }
 }

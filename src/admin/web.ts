@@ -30,6 +30,7 @@ import {
   mergeProposal,
   openConsultationRound,
   openRound,
+  roundTitle,
   proposalStatuses,
   publishProposal,
   rejectProposal,
@@ -232,7 +233,10 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const key = adminNoticeFrom(url.searchParams);
       // After an adoption the notice names the newest version the database says was announced, never one from the address.
       const announced = key === 'version-vedtaget' ? [...(await announcedVersions(await database())).keys()].at(-1) : undefined;
-      const done = adminNoticeText(key, announced === undefined ? undefined : String(announced));
+      // A round's notice names it by the title the database holds for the id in the address, never text from the address.
+      const roundId = key === 'hoering-aabnet' || key === 'hoering-lukket' ? adminNoticeSubjectId(url.searchParams) : undefined;
+      const round = roundId ? await roundTitle(await database(), roundId) : undefined;
+      const done = adminNoticeText(key, announced === undefined ? round : String(announced));
       return page(cm.title, await charterPage(view, { status, notice: done }));
     },
     async POST(request, session, view, key) {
@@ -242,9 +246,9 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
       const id = field(data, 'id');
       const action = field(data, 'action');
       // The notice travels as a key from the fixed set (admin-notices.ts), never as text in the address.
-      const done = (notice: AdminNotice, status: ProposalStatus) => {
+      const done = (notice: AdminNotice, status: ProposalStatus, subjectId?: string) => {
         afterResponse(kickOutbox());
-        return redirect303(withNotice(`${routes.adminCharter}?status=${status}`, notice), privateHeaders);
+        return redirect303(withNotice(`${routes.adminCharter}?status=${status}`, notice, subjectId), privateHeaders);
       };
       const failed = async (status: ProposalStatus, error: { field: string; message: string }, code: number, values?: Record<string, string>) =>
         page(t.admin.errorTitle(cm.title), await charterPage(view, { status, error, values }), code);
@@ -271,7 +275,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
         case 'open-round': {
           const values = { title: field(data, 'title'), opens_on: field(data, 'opens_on'), closes_on: field(data, 'closes_on') };
           const outcome = await openConsultationRound(db, { title: values.title, opensOn: values.opens_on, closesOn: values.closes_on }, session.email);
-          if (outcome.ok) return done('hoering-aabnet', 'confirmed');
+          if (outcome.ok) return done('hoering-aabnet', 'confirmed', outcome.round.id);
           const error = outcome.reason === 'title' ? { field: 'round-title', message: cm.messages.roundTitle } : outcome.reason === 'dates' ? { field: 'round-opens', message: cm.messages.roundDates } : { field: 'hoeringer', message: cm.messages.roundOpenAlready };
           return failed('confirmed', error, outcome.reason === 'open-already' ? 409 : 400, values);
         }
@@ -284,7 +288,7 @@ const pages: Record<string, { GET?: Route; POST?: Route }> = {
         }
         case 'close-round': {
           const outcome = await closeConsultationRound(db, session.email);
-          if (outcome.ok) return done('hoering-lukket', 'confirmed');
+          if (outcome.ok) return done('hoering-lukket', 'confirmed', outcome.round.id);
           return failed('confirmed', { field: 'hoeringer', message: cm.messages.noOpenRound }, 409);
         }
         default:

@@ -8,7 +8,7 @@ import { languageOf } from '../i18n/index.ts';
 import { proposalLinks } from './proposal-mails.ts';
 import { isProposalId, queueProposalMail, type AnswerOutcome, type ProposalRow, type ProposalStatus } from './proposals.ts';
 
-export { openConsultationRound, closeConsultationRound, openRound, type RoundRow, type RoundOutcome } from './rounds.ts';
+export { openConsultationRound, closeConsultationRound, openRound, roundTitle, type RoundRow, type RoundOutcome } from './rounds.ts';
 export { proposalStatuses, type ProposalRow, type ProposalStatus, type AnswerOutcome } from './proposals.ts';
 
 /** A proposal in the secretariat's list, with its support and round. */

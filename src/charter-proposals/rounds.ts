@@ -23,6 +23,12 @@ export function localDay(now: Date): string {
 }
 
 /** The round that is not closed, whether its first day has come or not. */
+/** A round's title by its id (for the admin's notice after opening or closing it), or nothing. */
+export async function roundTitle(q: Queryable, id: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ title: string }>('SELECT title FROM consultation_rounds WHERE id = $1', [id]);
+  return rows[0]?.title;
+}
+
 export async function openRound(q: Queryable): Promise<RoundRow | undefined> {
   const { rows } = await q.query<RoundRow>(`SELECT ${roundColumns} FROM consultation_rounds WHERE closed_at IS NULL`);
   return rows[0];
