@@ -2,13 +2,10 @@
 // site knows and with one it does not, against the real server on this machine's PostgreSQL. Known and unknown tries
 // alternate, each from its own IP (so the rate limit runs as in production), and each try uses a fresh organisation
 // or address of its kind, as someone probing a list of addresses would. Reports p50 of each and the difference.
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { openDatabase } from '../../src/platform/db/client.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
+import { openMigratedSchema } from '../../tests/support/test-databases.ts';
 import { signingForms } from '../../tests/support/signing-forms.ts';
 import { completeCvr } from '../../src/signing/cvr.ts';
 import { da, root, startListening } from './measure.ts';
@@ -39,16 +36,11 @@ interface Flow {
 }
 
 export async function benchEnumeration(options: EnumerationOptions, log: (line: string) => void): Promise<EnumerationRun[]> {
-  const schema = `bench_enum_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: options.databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const db = await openDatabase({ connectionString: options.databaseUrl, searchPath: schema, maxConnections: 2 });
+  const { db, schema } = await openMigratedSchema(options.databaseUrl, { prefix: 'bench_enum', maxConnections: 2 });
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-enum-'));
   const count = options.tries + Math.ceil(options.tries / 10);
   const runs: EnumerationRun[] = [];
   try {
-    await migrate(db);
     // Known: one organisation that signed and chose not to be listed, confirmed members, and addresses on ADMIN_EMAILS.
     let knownCvr: string | undefined;
     for (let start = 5_555_555; !knownCvr; start++) knownCvr = completeCvr(String(start));
@@ -136,8 +128,6 @@ export async function benchEnumeration(options: EnumerationOptions, log: (line: 
     }
   } finally {
     await db.close();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
     await rm(dataDir, { recursive: true, force: true });
   }
   return runs;

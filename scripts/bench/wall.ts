@@ -1,13 +1,10 @@
 // The wall at scale: seeds 1,000, then 10,000, then 100,000 published signatories into this machine's PostgreSQL and
 // measures the first response of /underskrivere/ (gzip), the server's p50/p99 for page 1, a filtered page, a search
 // and a JSON page, and how much the server process grows while it streams the whole CSV.
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import pg from 'pg';
-import { openDatabase } from '../../src/platform/db/client.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
+import { openMigratedSchema } from '../../tests/support/test-databases.ts';
 import { seedSignatories } from '../../tests/support/signatory-seed.ts';
 import { da, root, startListening } from './measure.ts';
 
@@ -47,14 +44,9 @@ async function rssMb(pid: number): Promise<number> {
 }
 
 export async function benchWall(options: WallOptions, log: (line: string) => void): Promise<WallRun[]> {
-  const schema = `bench_wall_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: options.databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const db = await openDatabase({ connectionString: options.databaseUrl, searchPath: schema, maxConnections: 2 });
+  const { db, schema } = await openMigratedSchema(options.databaseUrl, { prefix: 'bench_wall', maxConnections: 2 });
   const runs: WallRun[] = [];
   try {
-    await migrate(db);
     let seeded = 0;
     for (const size of options.sizes) {
       // Seeded in steps of 10,000 so one statement never holds the whole set.
@@ -63,7 +55,7 @@ export async function benchWall(options: WallOptions, log: (line: string) => voi
         await seedSignatories(db, step, { from: seeded });
         seeded += step;
       }
-      await admin.query(`VACUUM ANALYZE ${schema}.signatures`);
+      await db.exec('VACUUM ANALYZE signatures');
       const server = await startListening(join(root, 'scripts/bench/edge-server.ts'), { ...process.env, DATABASE_URL: options.databaseUrl, DATABASE_SCHEMA: schema });
       try {
         const base = `http://127.0.0.1:${server.port}`;
@@ -113,8 +105,6 @@ export async function benchWall(options: WallOptions, log: (line: string) => voi
     }
   } finally {
     await db.close();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
   }
   return runs;
 }

@@ -54,7 +54,15 @@ async function saveTemplate(db: Db, file: string): Promise<void> {
 }
 
 async function openTestSchema(url: string): Promise<Db> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  return (await openMigratedSchema(url)).db;
+}
+
+/**
+ * A migrated schema of its own on the Postgres at `url` (tests and benchmarks): its name, for a server pointed at it
+ * (DATABASE_SCHEMA), and a Db whose close() also drops the schema.
+ */
+export async function openMigratedSchema(url: string, options: { prefix?: string; maxConnections?: number } = {}): Promise<{ db: Db; schema: string }> {
+  const schema = `${options.prefix ?? 't'}_${randomBytes(6).toString('hex')}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -65,13 +73,16 @@ async function openTestSchema(url: string): Promise<Db> {
     }
   };
   await admin(`CREATE SCHEMA ${schema}`);
-  const db = await openDatabase({ connectionString: url, searchPath: schema, maxConnections: 25 });
+  const db = await openDatabase({ connectionString: url, searchPath: schema, maxConnections: options.maxConnections ?? 25 });
   await migrate(db);
   return {
-    ...db,
-    async close() {
-      await db.close();
-      await admin(`DROP SCHEMA ${schema} CASCADE`);
+    schema,
+    db: {
+      ...db,
+      async close() {
+        await db.close();
+        await admin(`DROP SCHEMA ${schema} CASCADE`);
+      },
     },
   };
 }
