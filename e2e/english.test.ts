@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { completeCvr } from '../src/signing/cvr.ts';
 import { strings } from '../src/i18n/index.ts';
 import { backends, linkIn, startApp, type App } from './support/app.ts';
-import { launchBrowser, openPage } from './support/site.ts';
+import { launchBrowser, openPage, scriptsLoaded } from './support/site.ts';
 
 const en = strings('en');
 
@@ -69,15 +69,7 @@ describe('the English pages', () => {
       assert.match(html, /<style>/, 'the CSS is inlined');
       const size = gzipSync(html, { level: 9 }).length;
       assert.ok(size <= 14 * 1024, `${path} is ${size} bytes gzipped`);
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const scripts: string[] = [];
-      page.on('request', (request) => {
-        if (request.resourceType() === 'script') scripts.push(request.url());
-      });
-      await page.goto(site.url(path), { waitUntil: 'networkidle' });
-      assert.deepEqual(scripts, []);
-      await context.close();
+      assert.deepEqual(await scriptsLoaded(browser, site.url(path)), []);
     });
   }
 

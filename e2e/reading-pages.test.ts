@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { backends, startApp, type App } from './support/app.ts';
-import { launchBrowser, openPage, readingPages } from './support/site.ts';
+import { launchBrowser, openPage, readingPages, scriptsLoaded } from './support/site.ts';
 
 let site: App;
 let browser: Browser;
@@ -34,15 +34,7 @@ describe('reading pages', () => {
       const html = await servedHtml(path);
       // A case page carries schema.org data in <script type="application/ld+json">: data, never run.
       assert.doesNotMatch(html, /<script(?![^>]*type="application\/ld\+json")/i, 'the served HTML contains no script tag');
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const scripts: string[] = [];
-      page.on('request', (request) => {
-        if (request.resourceType() === 'script') scripts.push(request.url());
-      });
-      await page.goto(site.url(path), { waitUntil: 'networkidle' });
-      assert.deepEqual(scripts, []);
-      await context.close();
+      assert.deepEqual(await scriptsLoaded(browser, site.url(path)), []);
     });
 
     it(`fits ${path} with its critical CSS into 14 KB gzipped`, async () => {

@@ -60,6 +60,19 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
 }
 
 /** One URL for every page type on the site. */
+/** The scripts a real browser fetches while loading `url` until the network is quiet (a reading page fetches none). */
+export async function scriptsLoaded(browser: Browser, url: string): Promise<string[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await context.close();
+  return scripts;
+}
+
 export const pageTypes = {
   forside: '/',
   manifest: '/manifest/',
