@@ -48,6 +48,8 @@ export interface ResendStandIn {
   delivered: DeliveredMail[];
   /** Answers for the next requests, used up in order; afterwards every request is judged by the rules. */
   script: StandInAnswer[];
+  /** Forgets what a test saw and scripted (requests, answers to come, deliveries), between tests; Resend's own memory of idempotency keys stays. */
+  reset: () => void;
   stop: () => Promise<void>;
 }
 
@@ -227,6 +229,12 @@ export async function startResendStandIn(options: StandInOptions = {}): Promise<
     deliveries,
     delivered,
     script,
+    reset() {
+      requests.length = 0;
+      script.length = 0;
+      deliveries.clear();
+      delivered.length = 0;
+    },
     stop: () =>
       new Promise<void>((done) => {
         for (const res of hanging) res.destroy();

@@ -47,10 +47,7 @@ for (const engine of testDatabases()) {
     });
     beforeEach(async () => {
       await emptyTables(db);
-      resend.requests.length = 0;
-      resend.script.length = 0;
-      resend.deliveries.clear();
-      resend.delivered.length = 0;
+      resend.reset();
     });
 
     test('an accepted batch marks each of its mails sent, with the id Resend gave it', async () => {

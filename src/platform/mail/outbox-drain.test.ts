@@ -33,9 +33,7 @@ for (const engine of testDatabases()) {
     });
     beforeEach(async () => {
       await emptyTables(db);
-      resend.requests.length = 0;
-      resend.script.length = 0;
-      resend.deliveries.clear();
+      resend.reset();
     });
 
     test('sends every due mail in one run, batch after batch', async () => {
