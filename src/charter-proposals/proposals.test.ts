@@ -8,7 +8,8 @@ import type { Db } from '../platform/db/client.ts';
 import { emptyTables, placesHolding, testDatabases } from '../../tests/support/test-databases.ts';
 import { startFakeGitHub, type FakeGitHub } from '../../tests/support/github-stand-in.ts';
 import { parseProposalInput, type ProposalInput } from './proposal-input.ts';
-import { confirmProposal, confirmSupport, proposalMailCap, publishedProposals, requestSupport, submitProposal, supportsFor, type PrincipleText, type ProposalRow } from './proposals.ts';
+import { mailCapFor } from '../platform/rate-limits.ts';
+import { confirmProposal, confirmSupport, publishedProposals, requestSupport, submitProposal, supportsFor, type PrincipleText, type ProposalRow } from './proposals.ts';
 import { answerProposal, listProposals, mergeProposal, publishProposal, rejectProposal } from './moderation.ts';
 import { closeConsultationRound, openConsultationRound, roundState } from './rounds.ts';
 import { acceptProposal, withSummary } from './proposal-pull-request.ts';
@@ -247,8 +248,9 @@ for (const engine of testDatabases()) {
 
     test('no address gets more than the day’s cap of proposal mails', async () => {
       const email = 'travl@example.dk';
-      for (let i = 0; i < proposalMailCap.perRecipientPerDay + 3; i++) await submitProposal(db, proposal({ email }), ligevaerd, ctx);
-      assert.equal((await mails(db, 'charter-proposal-confirm', email)).length, proposalMailCap.perRecipientPerDay);
+      const cap = mailCapFor('charter-proposal-confirm')!;
+      for (let i = 0; i < cap + 3; i++) await submitProposal(db, proposal({ email }), ligevaerd, ctx);
+      assert.equal((await mails(db, 'charter-proposal-confirm', email)).length, cap);
     });
 
     test('retention deletes unconfirmed proposals after 30 days and keeps confirmed ones', async () => {

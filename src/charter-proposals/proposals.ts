@@ -80,12 +80,6 @@ export interface ProposalContext {
 export const proposalTokens = { tokens: 'charter_proposal_tokens', subjects: 'charter_proposals', subjectColumn: 'proposal_id' } as const satisfies TokenTable;
 export const supportTokens = { tokens: 'charter_support_tokens', subjects: 'charter_proposal_supports', subjectColumn: 'support_id' } as const satisfies TokenTable;
 
-/**
- * At most this many mails about proposals go to one address in a day (UTC), whatever is asked: the forms cannot be
- * used to fill someone's inbox. The outbox's own caps come on top.
- */
-export const proposalMailCap = { perRecipientPerDay: 5 } as const;
-
 const contextOf = (ctx: ProposalContext) => ({ now: ctx.now ?? new Date(), site: ctx.site ?? mailSettings().siteUrl });
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -211,7 +205,6 @@ export async function requestSupport(db: Db, request: { proposal: string; email:
     const support = rows[0]!;
     // Once each: a supporter already counted gets no mail.
     if (support.status === 'confirmed') return { proposalFound: true, sent: false };
-    if (await overCap(tx, request.email, now)) return { proposalFound: true, sent: false };
     const key = `charter-proposal-support:${support.id}:${now.toISOString().slice(0, 10)}`;
     const supportUrl = proposalLinks.support(site, await issueLinkToken(tx, supportTokens, support.id, 'proposal-support', now), language);
     const content = renderProposalMail('charter-proposal-support', { site, principleTitle: proposal.principle_title, supportUrl }, strings(language));
@@ -248,22 +241,15 @@ export async function confirmSupport(db: Db, token: string, ctx: ProposalContext
   return used.ok ? { ok: true, principle, proposalId: used.subject.proposal_id, language: ctx.language ?? 'da' } : used;
 }
 
-/** Has this address had its day's share of proposal mails? */
-async function overCap(tx: Queryable, email: string, now: Date): Promise<boolean> {
-  const day = new Date(now.toISOString().slice(0, 10) + 'T00:00:00Z');
-  const { rows } = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM mail_outbox WHERE lower(recipient) = lower($1) AND mail_name LIKE 'charter-proposal-%' AND created_at >= $2`,
-    [email, day],
-  );
-  return (rows[0]?.n ?? 0) >= proposalMailCap.perRecipientPerDay;
-}
-
 type PropsBeyondBase<N extends ProposalMailName> = Omit<ProposalMailProps<N>, 'site' | 'name' | 'principleTitle'>;
 
-/** Queues a named mail to the proposal's author, in its language, once per proposal and name, within the day's cap. */
+/**
+ * Queues a named mail to the proposal's author, in its language, once per proposal and name. The mails a stranger can
+ * set off (confirm, support link) are capped per recipient by the outbox itself (mailCapsPerDay); the secretariat's
+ * answers are not.
+ */
 export async function queueProposalMail<N extends Exclude<ProposalMailName, 'charter-proposal-support'>>(tx: Queryable, name: N, proposal: ProposalRow, props: PropsBeyondBase<N>, now: Date, site: string): Promise<boolean> {
   if (!proposal.email || !proposal.author_name) return false;
-  if (await overCap(tx, proposal.email, now)) return false;
   const t = strings(languageOf(proposal.language));
   const content = renderProposalMail(name, { site, name: proposal.author_name, principleTitle: proposal.principle_title, ...props } as unknown as ProposalMailProps<N> & { site: string }, t);
   return enqueueMail(tx, { name, to: proposal.email, content, idempotencyKey: `${name}:${proposal.id}` }, now);
